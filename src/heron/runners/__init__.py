@@ -1,0 +1,1 @@
+"""Runners drive the stage functions over many inputs: ``local`` on one machine."""

@@ -1,0 +1,117 @@
+"""Auxiliary modes (negation, future, hypothetical) read off the dependency parse.
+
+The vocabulary and the recoding rules live in ``data/modality.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+NEGATION = "negation"
+FUTURE = "future"
+HYPOTHETICAL = "hypothetical"
+
+
+@dataclass(frozen=True)
+class ModalityRules:
+    negation_words: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    conditional_markers: tuple[tuple[str, ...], ...]
+    recode: dict[str, dict[str, str]]  # mode -> PLOVER type -> CAMEO code
+    keep_negated_confidence: float
+
+    def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
+        if plover_type is None:
+            return None
+        return self.recode.get(mode, {}).get(plover_type)
+
+
+@lru_cache(maxsize=4)
+def load_modality_rules(path: str | None = None) -> ModalityRules:
+    if path is None:
+        text = resources.files("heron.events").joinpath("data/modality.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return ModalityRules(
+        negation_words=frozenset(data["negation_words"]),
+        future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        hypothetical_auxiliaries=frozenset(data["hypothetical_auxiliaries"]),
+        conditional_markers=tuple(tuple(marker.split()) for marker in data["conditional_markers"]),
+        recode={
+            NEGATION: dict(data.get("negated") or {}),
+            FUTURE: dict(data.get(FUTURE) or {}),
+            HYPOTHETICAL: dict(data.get(HYPOTHETICAL) or {}),
+        },
+        keep_negated_confidence=float(data.get("keep_negated_confidence", 0.35)),
+    )
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """Auxiliaries and negation particles of a verb, including those of a governing light/transparent verb."""
+    return [child for child in verb.children if child.dep_ in ("aux", "auxpass", "neg", "advmod")]
+
+
+def is_negated(predicate: Token, rules: ModalityRules) -> bool:
+    for child in _auxiliaries(predicate):
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+    # "made no concessions", "there were no talks": the negative determiner sits on the object noun.
+    for child in predicate.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and any(
+            grandchild.dep_ == "det" and grandchild.lower_ in ("no", "neither") for grandchild in child.children
+        ):
+            return True
+    if predicate.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in ("no", "neither") for child in predicate.children
+    ):
+        return True
+    return False
+
+
+def is_future(predicate: Token, rules: ModalityRules) -> bool:
+    for child in predicate.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in rules.future_auxiliaries:
+            return True
+    # "is going to meet"
+    head = predicate.head
+    return bool(
+        predicate.dep_ == "xcomp" and head.lemma_ == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    )
+
+
+def is_hypothetical(predicate: Token, rules: ModalityRules) -> bool:
+    for child in predicate.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in rules.hypothetical_auxiliaries:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return True
+    # Inside a conditional clause: "if Russian forces cross the border"
+    token = predicate
+    for _ in range(4):
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    return False
+
+
+def has_conditional_phrase(predicate: Token, rules: ModalityRules) -> bool:
+    """'threatening sanctions in case of aggression', 'in the event of continued pressure'."""
+    sentence = predicate.sent
+    words = [token.lower_ for token in sentence]
+    for marker in rules.conditional_markers:
+        if len(marker) < 2:
+            continue
+        for index in range(len(words) - len(marker) + 1):
+            if tuple(words[index : index + len(marker)]) == marker:
+                return True
+    return False
