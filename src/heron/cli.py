@@ -149,13 +149,18 @@ def evaluate(
     limit: int | None = typer.Option(None, help="Score only the first N records of each file."),
 ) -> None:
     """Score the coder against gold data: PLOVER type, quad class and actor spans."""
+    from heron.evaluation.gold import EvalDataError
     from heron.evaluation.runner import format_report, run_eval, write_errors
     from heron.evaluation.system import extract_sentences
 
     gold = gold or _default_gold_dir()
     if gold is None or not gold.is_dir():
         _fail("gold data not found: pass --gold DIR (the folder with plover_gsr_dev.jsonl etc.)")
-    report = run_eval(gold, extract_sentences, limit=limit, progress=not as_json)
+    try:
+        report = run_eval(gold, extract_sentences, limit=limit, progress=not as_json)
+    except EvalDataError as error:
+        _fail(str(error))
+        return
     if errors is not None:
         write_errors(report, errors)
     if as_json:
