@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 DocumentFormat = Literal["text", "html", "jsonl"]
-DatePrecision = Literal["day", "month", "year"]
+DatePrecision = Literal["day", "week", "month", "year"]
 
 
 @dataclass
