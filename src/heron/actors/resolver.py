@@ -1,0 +1,579 @@
+"""Actor resolution: who is a phrase in an article (name, country, sector, organisation)?
+
+The event coder finds the head token of each participant; ``phrase_for`` grows it into the actor
+phrase and ``resolve`` reads that phrase against the dictionaries (data/) and what
+``scan_document`` learned about the article (who "Price" is, which title belongs to whom).
+All look-ups are dict hits on tables built once per process; nothing loops over all countries.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from heron.actors.lexicon import (
+    ActorEntry,
+    EntryIndex,
+    Role,
+    exact_key,
+    is_case_sensitive,
+    load_entries,
+    normalize,
+    package_lexicon,
+    pick_entry,
+)
+from heron.records import Actor
+
+# Dependency labels of left modifiers that belong to the actor phrase.
+MODIFIER_DEPS = {"det", "predet", "compound", "amod", "nmod", "poss", "case", "nummod", "quantmod"}
+# Prepositions that introduce the complement of a role noun ("head of", "aide to", "spokesman for").
+COMPLEMENT_PREPOSITIONS = {"of", "to", "for"}
+PERSON_PRONOUNS = {"he", "him", "she", "her"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+MAX_NAME_TOKENS = 4  # an appositive longer than this is a clause, not a name
+
+
+@dataclass
+class PersonInfo:
+    """What the article (and the dictionary) says about one person."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    titles: list[str] = field(default_factory=list)
+    entries: tuple[ActorEntry, ...] = ()  # dictionary offices, re-read for each event date
+    stated: tuple[str | None, str | None, str | None] = (None, None, None)  # country, sector, org from titles
+
+    def on(self, when: date | None) -> PersonInfo:
+        """This person as of ``when``: what the article states beats the dictionary's office."""
+        if when is None or not self.entries:
+            return self
+        entry, valid = pick_entry(self.entries, when)
+        office = person_from_entry(entry, valid)
+        country, sector, org = self.stated
+        return PersonInfo(self.name, country or office.country, sector or office.sector, org or office.org,
+                          self.titles, self.entries, self.stated)
+
+
+@dataclass
+class DocumentActors:
+    """Per-article context built by ``ActorResolver.scan_document``."""
+
+    when: date | None = None
+    people: dict[str, PersonInfo] = field(default_factory=dict)  # normalised full name -> person
+    surnames: dict[str, PersonInfo] = field(default_factory=dict)  # normalised surname -> person
+    mention_offsets: list[int] = field(default_factory=list)  # sorted start offsets of person mentions
+    mention_people: list[PersonInfo] = field(default_factory=list)
+    titles: dict[str, list[tuple[int, PersonInfo]]] = field(default_factory=dict)  # title -> (offset, person)
+    orgs_present: set[str] = field(default_factory=set)  # normalised names of dictionary entries seen
+    role_mentions: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)
+
+    def person_before(self, offset: int) -> PersonInfo | None:
+        """The person mentioned most recently before ``offset`` (for he/she)."""
+        position = bisect.bisect_left(self.mention_offsets, offset)
+        return self.mention_people[position - 1] if position else None
+
+    def person_with_title(self, title: str, offset: int) -> PersonInfo | None:
+        return _latest_before(self.titles.get(title, []), offset)
+
+    def role_actor(self, role: str, offset: int) -> Actor | None:
+        return _latest_before(self.role_mentions.get(role, []), offset)
+
+
+def _latest_before(items: list, offset: int):  # type: ignore[no-untyped-def]
+    """Last item whose offset precedes ``offset``; items are appended in text order."""
+    chosen = None
+    for start, value in items:
+        if start >= offset:
+            break
+        chosen = value
+    return chosen
+
+
+@dataclass
+class Match:
+    """A stretch of tokens ``first..last`` (inclusive, doc indices) recognised as one thing."""
+
+    kind: str  # person, org, country, capital, demonym, role
+    first: int
+    last: int
+    country: str | None = None
+    person: PersonInfo | None = None
+    entry: ActorEntry | None = None
+    role: Role | None = None
+
+    def covers(self, index: int) -> bool:
+        return self.first <= index <= self.last
+
+
+class ActorResolver:
+    """Resolves actor phrases; build once and reuse (tables are shared across instances)."""
+
+    def __init__(self, extra_files: Sequence[Path] = ()) -> None:
+        self.lexicon = package_lexicon()
+        extra: list[ActorEntry] = []
+        for path in extra_files:
+            extra.extend(load_entries(Path(path)))
+        self.entries: EntryIndex = self.lexicon.with_entries(extra)
+        self.countries = self.lexicon.countries
+        self.roles = self.lexicon.roles
+        self.max_name_words = max(self.entries.max_words, 6)
+
+    # ------------------------------------------------------------------------------------------
+    # Phrase boundaries
+
+    def phrase_for(self, head: Token) -> Span:
+        """The actor phrase around ``head``: modifiers, titles, short name appositives, and the
+        complement of role nouns that need one; never relative clauses or conjoined siblings."""
+        doc = head.doc
+        if head.pos_ == "PRON":
+            return doc[head.i : head.i + 1]
+        included: set[int] = set()
+        self._collect(head, included, nested=False)
+        # Keep the contiguous run around the head so excluded material never leaks in.
+        low = high = head.i
+        while low - 1 in included and not doc[low - 1].is_space:  # blank lines end a phrase
+            low -= 1
+        while high + 1 in included and not doc[high + 1].is_space:
+            high += 1
+        while low < head.i and (doc[low].is_punct or doc[low].is_space):
+            low += 1
+        while high > head.i and (doc[high].is_punct or doc[high].is_space or doc[high].dep_ == "cc"):
+            high -= 1
+        return doc[low : high + 1]
+
+    def _collect(self, token: Token, included: set[int], nested: bool) -> None:
+        included.add(token.i)
+        role = self._role_of_token(token)
+        took_complement = False
+        for child in token.children:
+            dep = child.dep_
+            if dep in MODIFIER_DEPS or (dep == "punct" and child.i < token.i and child.text in "-'’"):
+                self._collect(child, included, nested=True)
+            elif dep == "prep" and role is not None and role.takes_complement and not took_complement:
+                if child.lower_ in COMPLEMENT_PREPOSITIONS and child.i == token.i + 1:
+                    took_complement = True
+                    included.add(child.i)
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            self._collect(grandchild, included, nested=True)
+            elif dep == "appos" and self._is_short_name(child):
+                for part in child.subtree:
+                    included.add(part.i)
+                included.update(range(min(token.i, child.i), max(token.i, child.i)))  # the comma
+            elif nested and dep in ("conj", "cc"):
+                self._collect(child, included, nested=True)
+
+    @staticmethod
+    def _is_short_name(token: Token) -> bool:
+        parts = list(token.subtree)
+        return len(parts) <= MAX_NAME_TOKENS and all(p.pos_ == "PROPN" or p.is_punct for p in parts)
+
+    def _role_of_token(self, token: Token) -> Role | None:
+        return self.roles.get(token.lemma_.lower()) or self.roles.get(token.lower_)
+
+    # ------------------------------------------------------------------------------------------
+    # Matching names and roles inside a phrase
+
+    def _find_matches(self, doc: Doc, first: int, last: int, ctx: DocumentActors | None,
+                      when: date | None) -> list[Match]:
+        matches: list[Match] = []
+        index = first
+        while index <= last:
+            found = None
+            for size in range(min(self.max_name_words, last - index + 1), 0, -1):
+                found = self._lookup_name(doc, index, index + size - 1, ctx, when)
+                if found:
+                    break
+            if found:
+                matches.append(found)
+                index = found.last + 1
+            else:
+                index += 1
+        covered = {i for m in matches for i in range(m.first, m.last + 1)}
+        index = first
+        while index <= last:
+            role_match = None if index in covered else self._lookup_role(doc, index, last, covered)
+            if role_match:
+                matches.append(role_match)
+                index = role_match.last + 1
+            else:
+                index += 1
+        matches.sort(key=lambda m: m.first)
+        return matches
+
+    def _lookup_role(self, doc: Doc, first: int, last: int, covered: set[int]) -> Match | None:
+        for size in range(min(self.lexicon.max_role_words, last - first + 1), 0, -1):
+            tokens = doc[first : first + size]
+            if any(t.i in covered for t in tokens):
+                continue
+            lemma_key = " ".join(t.lemma_.lower() for t in tokens)
+            text_key = " ".join(t.lower_ for t in tokens)
+            role = self.roles.get(lemma_key) or self.roles.get(text_key)
+            if role:
+                return Match("role", first, first + size - 1, role=role)
+        return None
+
+    def _lookup_name(self, doc: Doc, first: int, last: int, ctx: DocumentActors | None,
+                     when: date | None) -> Match | None:
+        first_token = doc[first]
+        if first_token.is_punct or first_token.is_space:
+            return None
+        raw = doc[first : last + 1].text  # never doc.text: spaCy rebuilds the whole string each time
+        key = normalize(raw)
+        if not key:
+            return None
+        exact = exact_key(raw)
+        significant = [t for t in doc[first : last + 1] if t.lower_ not in DETERMINERS]
+        capitalized = bool(significant) and significant[0].text[:1].isupper()
+        is_person_token = any(t.ent_type_ == "PERSON" for t in significant)
+
+        if capitalized and ctx is not None:
+            person = ctx.people.get(key) or ctx.surnames.get(key)
+            if person:
+                return Match("person", first, last, person=person)
+        if capitalized and key in self.entries.person_names:
+            entry, valid = pick_entry(self.entries.person_names[key], when)
+            return Match("person", first, last, person=person_from_entry(entry, valid), entry=entry)
+        org_entries = self.entries.org_exact.get(exact) or (self.entries.org_names.get(key) if capitalized else None)
+        if not org_entries and ctx is not None and key in self.entries.org_context:
+            org_entries = [e for e in self.entries.org_context[key] if normalize(e.name) in ctx.orgs_present]
+        if org_entries:
+            entry, _ = pick_entry(org_entries, when)
+            return Match("org", first, last, country=entry.country, entry=entry)
+        countries = self.countries
+        country = countries.exact_names.get(exact)
+        if country is None and capitalized and not is_person_token:
+            country = countries.names.get(key)
+        if country:
+            return Match("country", first, last, country=country)
+        if capitalized and not is_person_token and key in countries.capitals:
+            return Match("capital", first, last, country=countries.capitals[key])
+        if capitalized:
+            for candidate in (key, key[:-1] if key.endswith("s") else None):
+                if candidate and candidate in countries.demonyms:
+                    return Match("demonym", first, last, country=countries.demonyms[candidate])
+        if capitalized and key in self.entries.person_surnames and (
+            is_person_token or all(t.pos_ == "PROPN" for t in significant)
+        ):
+            candidates = self.entries.person_surnames[key]
+            current = [e for e in candidates if e.covers(when)]
+            if len({e.name for e in current or candidates}) == 1:  # only an unambiguous surname
+                entry, valid = pick_entry(candidates, when)
+                return Match("person", first, last, person=person_from_entry(entry, valid), entry=entry)
+        return None
+
+    # ------------------------------------------------------------------------------------------
+    # Resolution
+
+    def resolve(self, span: Span, context: DocumentActors | None = None, when: date | None = None) -> Actor | None:
+        """The actor that ``span`` names, or None when it is not an actor."""
+        if len(span) == 0:
+            return None
+        when = when if when is not None else (context.when if context else None)
+        root = span.root
+        if root.pos_ == "PRON" or root.lower_ in PERSON_PRONOUNS:
+            if root.lower_ in PERSON_PRONOUNS and context is not None:
+                person = context.person_before(span.start_char)
+                if person:
+                    person = person.on(when)
+                    return self._actor(span, person.name, person.country, person.sector, person.org)
+            return None
+        matches = self._find_matches(span.doc, span.start, span.end - 1, context, when)
+        return self._resolve_matches(span, root, matches, context, when)
+
+    def _resolve_matches(self, span: Span, root: Token, matches: list[Match],
+                         context: DocumentActors | None, when: date | None = None) -> Actor | None:
+        head_match = next((m for m in matches if m.covers(root.i)), None)
+        others = [m for m in matches if m is not head_match]
+
+        if head_match and head_match.kind == "person" and head_match.person:
+            person = head_match.person.on(when)
+            country, org, sector = self._title_facts(others, root)
+            return self._actor(span, person.name, country or person.country,
+                               sector or person.sector, org or person.org)
+        if head_match and head_match.kind == "org" and head_match.entry:
+            entry = head_match.entry
+            country = entry.country or self._nearest_country(others, root)
+            return self._actor(span, entry.name, country, entry.sector, entry.org)
+        if head_match and head_match.kind in ("country", "capital"):
+            return self._actor(span, self._country_name(head_match.country), head_match.country, "government")
+        if head_match and head_match.kind == "demonym":
+            if head_match.country is None:
+                return self._actor(span, span.text if root.pos_ == "PROPN" else root.text, None, None)
+            return self._actor(span, self._country_name(head_match.country), head_match.country, None)
+        if head_match and head_match.kind == "role" and head_match.role:
+            return self._resolve_role(span, root, head_match.role, others, context)
+        # Not an actor noun: a named entity of its own, or a metonym read through its modifier
+        # ("the US document" -> USA government); otherwise not an actor at all.
+        modifier = self._metonym_modifier(span.doc, others, root)
+        if modifier is not None:
+            if modifier.kind in ("person", "org"):
+                return self._resolve_matches(span, span.doc[modifier.last], [modifier], context, when)
+            return self._actor(span, self._country_name(modifier.country), modifier.country, "government")
+        if root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and root.pos_ == "PROPN":
+            name_tokens = [t for t in span if t.ent_type_ == root.ent_type_ and not any(m.covers(t.i) for m in others)]
+            name = " ".join(t.text for t in name_tokens if t.lower_ not in DETERMINERS) or root.text
+            country, org, sector = self._title_facts(others, root)
+            return self._actor(span, name, country, sector, org)
+        return None
+
+    def _resolve_role(self, span: Span, root: Token, role: Role, others: list[Match],
+                      context: DocumentActors | None) -> Actor | None:
+        country, org, sector = self._title_facts(others, root)
+        has_determiner = any(t.lower_ in ("the", "this", "that") for t in span[:2])
+        if context is not None and role.kind == "person" and root.tag_ != "NNS":
+            # "the State Department spokesman" -> the person introduced with that title earlier
+            title = _title_key(span)
+            person = context.person_with_title(title, span.start_char)
+            if person is None and country is None and org is None:
+                person = context.person_with_title(role.phrase, span.start_char)
+            if person:
+                return self._actor(span, person.name, person.country, person.sector, person.org)
+        if country is None and org is None and context is not None and has_determiner:
+            earlier = context.role_actor(role.phrase, span.start_char)
+            if earlier:
+                return self._actor(span, earlier.name, earlier.country, earlier.sector, earlier.org)
+        sector = self._role_sector(role, others, sector)
+        org_entry = next((m.entry for m in others if m.kind == "org" and m.entry), None)
+        name = org_entry.name if org_entry else self._country_name(country)
+        return self._actor(span, name, country, sector, org)
+
+    def _role_sector(self, role: Role, others: list[Match], entity_sector: str | None) -> str | None:
+        """Strong head role > strong modifier role > the named institution's sector > weak defaults."""
+        if role.strong and role.sector:
+            return role.sector
+        other_roles = [m.role for m in others if m.kind == "role" and m.role and m.role.sector]
+        strong = [r for r in other_roles if r.strong]
+        if strong:
+            return strong[-1].sector
+        if entity_sector:
+            return entity_sector
+        if role.sector:
+            return role.sector
+        return other_roles[-1].sector if other_roles else None
+
+    def _title_facts(self, others: list[Match], root: Token) -> tuple[str | None, str | None, str | None]:
+        """Country, organisation code and sector that the rest of the phrase contributes."""
+        country = self._nearest_country(others, root)
+        org = next((m.entry.org for m in others if m.kind == "org" and m.entry and m.entry.org), None)
+        sector = None
+        role_sectors = [m.role for m in others if m.kind == "role" and m.role and m.role.sector]
+        strong = [r for r in role_sectors if r.strong]
+        org_sector = next((m.entry.sector for m in others if m.kind == "org" and m.entry), None)
+        if strong:
+            sector = strong[-1].sector
+        elif org_sector:
+            sector = org_sector
+        elif role_sectors:
+            sector = role_sectors[-1].sector
+        elif any(m.kind in ("country", "capital", "demonym") for m in others):
+            sector = None
+        return country, org, sector
+
+    @staticmethod
+    def _nearest_country(others: list[Match], root: Token) -> str | None:
+        with_country = [m for m in others if m.country or (m.person and m.person.country)]
+        if not with_country:
+            return None
+        best = min(with_country, key=lambda m: abs(m.first - root.i))
+        return best.country or (best.person.country if best.person else None)
+
+    @staticmethod
+    def _metonym_modifier(doc: Doc, others: list[Match], root: Token) -> Match | None:
+        """A country, organisation or person that possesses or modifies a non-actor head
+        ("the US document", "Russia's proposals"), read as the actor behind it. A capital counts
+        only as a possessor: "the Vienna talks" names a place, "Moscow's reply" an actor."""
+        chosen = None
+        for match in others:
+            if match.kind == "role" or match.last >= root.i:
+                continue
+            if match.kind == "demonym" and match.country is None:
+                continue
+            token = doc[match.last]
+            path_ok = True
+            while token.i != root.i:
+                if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
+                    path_ok = False
+                    break
+                token = token.head
+            if not path_ok:
+                continue
+            possessive = doc[match.last].dep_ == "poss" or (
+                match.last + 1 < len(doc) and doc[match.last + 1].dep_ == "case"
+            )
+            if match.kind == "capital" and not possessive:
+                continue
+            chosen = match
+        return chosen
+
+    def _country_name(self, iso3: str | None) -> str | None:
+        return self.countries.short_names.get(iso3) if iso3 else None
+
+    @staticmethod
+    def _actor(span: Span, name: str | None, country: str | None, sector: str | None,
+               org: str | None = None) -> Actor:
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, name=name,
+                     country=country, sector=sector, org=org)
+
+    # ------------------------------------------------------------------------------------------
+    # Document context
+
+    def scan_document(self, doc: Doc, when: date | None = None) -> DocumentActors:
+        """One pass over the article: people and their titles, organisations named, role mentions."""
+        ctx = DocumentActors(when=when)
+        self._scan_named(doc, ctx, when)
+        self._scan_people(doc, ctx, when)
+        self._scan_mentions(doc, ctx)
+        self._scan_roles(doc, ctx, when)
+        return ctx
+
+    def _scan_named(self, doc: Doc, ctx: DocumentActors, when: date | None) -> None:
+        """Which dictionary organisations the article names (for 'the Alliance' -> NATO)."""
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+                continue
+            for match in self._find_matches(doc, ent.start, ent.end - 1, None, when):
+                if match.kind == "org" and match.entry:
+                    ctx.orgs_present.add(normalize(match.entry.name))
+
+    def _scan_people(self, doc: Doc, ctx: DocumentActors, when: date | None) -> None:
+        """Full names with their titles: 'State Department spokesman Ned Price', appositions."""
+        heads: dict[int, Span | None] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                heads[ent[-1].i] = ent  # English names end in the surname: use it as the head
+        for token in doc:  # dictionary people the tagger missed ("Ned Price" tagged as ORG)
+            if token.pos_ == "PROPN" and token.i not in heads and (
+                token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN"
+            ):
+                heads[token.i] = None
+        for index in sorted(heads):
+            self._register_person(doc[index], heads[index], ctx, when)
+
+    def _register_person(self, head: Token, ent: Span | None, ctx: DocumentActors, when: date | None) -> None:
+        phrase = self.phrase_for(head)
+        matches = self._find_matches(head.doc, phrase.start, phrase.end - 1, None, when)
+        person_match = next((m for m in matches if m.covers(head.i) and m.kind == "person"), None)
+        if person_match is None and ent is None:
+            return
+        name_tokens = [t for t in (ent if ent is not None else []) if t.pos_ == "PROPN"
+                       and not any(m.covers(t.i) and m.kind != "person" for m in matches)]
+        if person_match is None and not name_tokens:
+            return
+        others = [m for m in matches if m is not person_match and not (m.first <= head.i <= m.last)]
+        title_tokens = [t for t in phrase if not (person_match and person_match.covers(t.i))
+                        and t not in name_tokens and t.lower_ not in DETERMINERS and not t.is_punct]
+        others = [m for m in others if not any(t.i in range(m.first, m.last + 1) for t in name_tokens)]
+        # Appositive or governing role nouns: "Gavrilov, head of ...", "the representative of X Peskov"
+        for extra in self._role_relatives(head):
+            extra_phrase = self.phrase_for(extra)
+            others += self._find_matches(head.doc, extra_phrase.start, extra_phrase.end - 1, None, when)
+        country, org, sector = self._title_facts(others, head)
+        if sector is None:
+            head_roles = [m.role for m in others if m.kind == "role" and m.role]
+            sector = head_roles[-1].sector if head_roles and head_roles[-1].sector else None
+        if person_match and person_match.person:
+            base = person_match.person
+            name = base.name
+        else:
+            words = [t.text for t in name_tokens] or [head.text]
+            name = " ".join(words)
+            base = PersonInfo(name)
+        info = ctx.people.get(normalize(name))
+        if info is None:
+            entries = ()
+            if person_match and person_match.entry:
+                entries = tuple(self.entries.person_names.get(normalize(person_match.entry.name), ()))
+            info = PersonInfo(name, base.country, base.sector, base.org, entries=entries)
+            ctx.people[normalize(name)] = info
+        # What the article says now beats the dictionary's defaults.
+        info.country = country or info.country
+        info.sector = sector or info.sector
+        info.org = org or info.org
+        stated = info.stated
+        info.stated = (country or stated[0], sector or stated[1], org or stated[2])
+        surname = (person_match.entry.surname if person_match and person_match.entry else None) or name.split()[-1]
+        if len(name.split()) > 1 or person_match:
+            ctx.surnames.setdefault(normalize(surname), info)
+        if title_tokens:
+            title = " ".join(t.lower_ for t in title_tokens)
+            info.titles.append(title)
+            ctx.titles.setdefault(normalize(title), []).append((phrase.start_char, info))
+            head_role = next((m.role for m in reversed(matches) if m.kind == "role" and m.role), None)
+            if head_role:
+                ctx.titles.setdefault(head_role.phrase, []).append((phrase.start_char, info))
+
+    def _role_relatives(self, head: Token) -> list[Token]:
+        relatives = [c for c in head.children if c.dep_ == "appos" and self._role_of_token(c)]
+        if head.dep_ == "appos" and self._role_of_token(head.head):
+            relatives.append(head.head)
+        return relatives
+
+    def _scan_mentions(self, doc: Doc, ctx: DocumentActors) -> None:
+        """Offsets of every mention of a known person, for he/she."""
+        if not ctx.people:
+            return
+        mentions: list[tuple[int, PersonInfo]] = []
+        index = 0
+        while index < len(doc):
+            token = doc[index]
+            hit = None
+            if token.text[:1].isupper():
+                for size in (4, 3, 2, 1):
+                    end = min(index + size, len(doc))
+                    key = normalize(doc[index:end].text)
+                    person = ctx.people.get(key) or ctx.surnames.get(key)
+                    if person:
+                        hit = (end, person)
+                        break
+            if hit:
+                mentions.append((token.idx, hit[1]))
+                index = hit[0]
+            else:
+                index += 1
+        ctx.mention_offsets = [offset for offset, _ in mentions]
+        ctx.mention_people = [person for _, person in mentions]
+
+    def _scan_roles(self, doc: Doc, ctx: DocumentActors, when: date | None) -> None:
+        """Role nouns named with their country ("the Russian Foreign Ministry") for later "the ministry"."""
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            role = self._role_of_token(token)
+            if role is None or role.kind == "modifier":
+                continue
+            phrase = self.phrase_for(token)
+            matches = self._find_matches(doc, phrase.start, phrase.end - 1, ctx, when)
+            head_match = next((m for m in matches if m.covers(token.i)), None)
+            if head_match is None or head_match.kind != "role" or head_match.role is None:
+                continue
+            others = [m for m in matches if m is not head_match]
+            country, org, _ = self._title_facts(others, token)
+            if country is None and org is None:
+                continue
+            actor = self._resolve_role(phrase, token, head_match.role, others, None)
+            if actor is None:
+                continue
+            for key in {head_match.role.phrase, role.phrase}:
+                ctx.role_mentions.setdefault(key, []).append((phrase.start_char, actor))
+
+
+def person_from_entry(entry: ActorEntry, valid: bool) -> PersonInfo:
+    """A dictionary person; outside their office dates only the name and country still hold."""
+    if valid:
+        return PersonInfo(entry.name, entry.country, entry.sector, entry.org)
+    return PersonInfo(entry.name, entry.country)
+
+
+def _title_key(span: Span) -> str:
+    return normalize(" ".join(t.text for t in span if t.lower_ not in DETERMINERS and not t.is_punct))
+
+
+__all__ = ["ActorResolver", "DocumentActors", "PersonInfo", "is_case_sensitive"]
