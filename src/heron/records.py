@@ -66,7 +66,8 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     published: datetime | None = None
-    published_from: Literal["metadata", "text", "unknown"] = "unknown"
+    # "inferred": the article states no date; estimated from the articles read with it (see clean.anchor)
+    published_from: Literal["metadata", "text", "inferred", "unknown"] = "unknown"
     language: str | None = None
     removed_noise_lines: int = 0
 

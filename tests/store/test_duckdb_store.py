@@ -51,6 +51,9 @@ def test_rewriting_same_articles_adds_nothing(store: EventStore) -> None:
 
 def test_filters(store: EventStore) -> None:
     assert [r["event_id"] for r in store.query_events(EventFilter(actor="usa"))] == ["e2"]
+    assert [r["event_id"] for r in store.query_events(EventFilter(actor="USA"))] == ["e2"]
+    assert [r["event_id"] for r in store.query_events(EventFilter(actor="NATO"))] == ["e1", "e2"]
+    assert [r["event_id"] for r in store.query_events(EventFilter(actor="Russ"))] == ["e1", "e2"]
     assert [r["event_id"] for r in store.query_events(EventFilter(actor="nato"))] == ["e1", "e2"]
     assert [r["event_id"] for r in store.query_events(EventFilter(plover_type="consult"))] == ["e1"]
     assert [r["event_id"] for r in store.query_events(EventFilter(since=date(2022, 1, 1)))] == ["e2"]

@@ -232,7 +232,12 @@ class ActorResolver:
         exact = exact_key(raw)
         significant = [t for t in doc[first : last + 1] if t.lower_ not in DETERMINERS]
         capitalized = bool(significant) and significant[0].text[:1].isupper()
-        is_person_token = any(t.ent_type_ == "PERSON" for t in significant)
+        # A PERSON label only vetoes a country reading when the name goes on beyond the match
+        # ("Michael Jordan"); the small model often tags a lone country ("Benin") as PERSON.
+        neighbours = [doc[i] for i in (first - 1, last + 1) if 0 <= i < len(doc)]
+        is_person_token = any(t.ent_type_ == "PERSON" for t in significant) and any(
+            t.ent_type_ == "PERSON" for t in neighbours
+        )
 
         if capitalized and ctx is not None:
             person = ctx.people.get(key) or ctx.surnames.get(key)

@@ -39,6 +39,12 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # Prepositions that introduce the recipient of an action ("met with X", "sanctions on X").
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon", "over")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+NON_ACTOR_ENTITY_TYPES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+# Plural role nouns that stand for the members named after them: "aides to the presidents of Russia and
+# the United States" are the two countries' officials.
+COLLECTIVE_NOUNS = {"aide", "leader", "president", "minister", "delegation", "representative", "envoy",
+                    "official", "negotiator", "head", "chief", "diplomat", "spokesman", "adviser", "advisor"}
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
 
@@ -93,26 +99,42 @@ class EventCoder:
         published = article.published.date() if isinstance(article.published, datetime) else article.published
         context = self.actors.scan_document(doc, published)
         events: list[Event] = []
+        previous: tuple[Span, DateMention] | None = None
         for sentence_index, sentence in enumerate(doc.sents):
             if len(sentence.text) > self.settings.max_sentence_chars or not sentence.text.strip():
+                previous = None
                 continue
-            for event in self._code_sentence(article, sentence, sentence_index, context, published):
+            dates = self._dates_by_token(sentence, published)
+            # A sentence with no date of its own continues the previous sentence of its paragraph
+            # ("X and Y agreed on Tuesday to ... The ministers met in Arusha.").
+            inherited = previous if previous and "\n" not in doc.text[previous[0].end_char : sentence.start_char] else None
+            for event in self._code_sentence(article, sentence, sentence_index, context, published, dates, inherited):
                 events.append(event)
                 if len(events) >= self.settings.max_events_per_article:
                     return events
+            if dates:
+                previous = (sentence, min(dates.values(), key=lambda m: m.start))
+            elif inherited is None or "\n" in sentence.text:
+                previous = None
         return events
 
     # ------------------------------------------------------------------ sentence level
     def _code_sentence(
-        self, article: Article, sentence: Span, sentence_index: int, context: object, published: date | None
+        self,
+        article: Article,
+        sentence: Span,
+        sentence_index: int,
+        context: object,
+        published: date | None,
+        dates: dict[int, DateMention],
+        inherited: tuple[Span, DateMention] | None,
     ) -> Iterable[Event]:
         candidates = self._find_candidates(sentence)
-        if not candidates:
-            return []
-        dates = self._dates_by_token(sentence, published)
         events = []
         for candidate in candidates:
-            event = self._build_event(article, sentence, sentence_index, candidate, context, published, dates)
+            event = self._build_event(
+                article, sentence, sentence_index, candidate, context, published, dates, inherited
+            )
             if event is not None:
                 events.append(event)
         return events
@@ -138,6 +160,8 @@ class EventCoder:
 
     def _verb_candidate(self, verb: Token) -> _Candidate | None:
         lemma = verb.lemma_.lower()
+        if self._is_content_of_event_verb(verb):
+            return None
         for entry in self.lexicon.entries_for(lemma, "verb"):
             extra = self._match_entry(verb, entry)
             if extra is None:
@@ -145,9 +169,8 @@ class EventCoder:
             if entry.kind == "transparent":
                 return None  # the infinitive complement carries the event
             if entry.kind == "light":
-                obj = _direct_object(verb)
-                noun_entry = self.lexicon.noun_entry(obj.lemma_.lower()) if obj is not None else None
-                if noun_entry is not None and noun_entry.cameo:
+                obj, noun_entry = self._light_verb_object(verb)
+                if obj is not None and noun_entry is not None and noun_entry.cameo:
                     return _Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
                 if entry.cameo:
                     return _Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB - 0.1)
@@ -160,13 +183,52 @@ class EventCoder:
                 return _Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB)
         return None
 
+    def _is_content_of_event_verb(self, verb: Token) -> bool:
+        """'agreed to set up', 'threatened to invade', 'called on X to halt': the infinitive is the
+        content of the governing event (an intent, threat or demand), not an event of its own."""
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        head = verb.head
+        entries = self.lexicon.entries_for(head.lemma_.lower(), "verb")
+        return any(entry.kind == "event" and entry.cameo for entry in entries)
+
+    def _light_verb_object(self, verb: Token) -> tuple[Token | None, PredicateEntry | None]:
+        """The event noun a light verb carries: its object ("held talks"), the object's modifier
+        ("launched a mediation effort") or its "of" complement ("gave 5 million dollars of aid")."""
+        obj = _direct_object(verb)
+        if obj is None:
+            return None, None
+        entry = self._noun_entry(obj)
+        if entry is not None:
+            return obj, entry
+        for child in obj.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                entry = self.lexicon.noun_entry(child.lemma_.lower())
+                if entry is not None:
+                    return child, entry
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and (entry := self._noun_entry(grandchild)) is not None:
+                        return grandchild, entry
+        return obj, None
+
+    def _noun_entry(self, noun: Token) -> PredicateEntry | None:
+        """Look up 'hunger strike', 'phone call' before the bare head noun."""
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
+                entry = self.lexicon.noun_entry(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
+                if entry is not None:
+                    return entry
+        return self.lexicon.noun_entry(noun.lemma_.lower())
+
     def _noun_candidate(self, noun: Token) -> _Candidate | None:
-        entry = self.lexicon.noun_entry(noun.lemma_.lower())
+        entry = self._noun_entry(noun)
         if entry is None or not entry.cameo or entry.kind != "event":
             return None
         # A bare nominal only counts when the sentence ties it to a participant:
         # "talks between X and Y", "Russia's proposals", "US sanctions", "sanctions on X", "attack by X".
-        if not (_noun_participants(noun)[0] or _noun_participants(noun)[1]):
+        sources, targets = _noun_participants(noun)
+        if not (sources or targets):
             return None
         return _Candidate(noun, [], entry, entry.cameo, "noun", CONFIDENCE_NOUN)
 
@@ -176,15 +238,21 @@ class EventCoder:
         extra: list[Token] = []
         if entry.particle:
             words = entry.particle.split()
-            matched = [c for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "dative") and c.lower_ == words[0]]
+            # The particle follows the verb closely ("called on", "pulled its troops out"); a preposition
+            # further away ("would give, in the event of ...") belongs to an adjunct, not the verb.
+            matched = [
+                c for c in verb.children
+                if c.lower_ == words[0] and c.i > verb.i
+                and (c.dep_ == "prt" or (c.dep_ in ("prep", "dobj", "advmod", "acomp", "dative") and c.i - verb.i <= 3))
+            ]
             if not matched:
                 return None
             extra.append(matched[0])
         if entry.objects:
-            obj = _direct_object(verb)
-            if obj is None or obj.lemma_.lower() not in entry.objects:
+            matched_object = next((t for t, lemma in _object_lemmas(verb) if lemma in entry.objects), None)
+            if matched_object is None:
                 return None
-            extra.append(obj)
+            extra.append(matched_object)
         return extra
 
     # ------------------------------------------------------------------ participants
@@ -201,10 +269,13 @@ class EventCoder:
             sources = agents
         elif candidate.kind != "speech":
             obj = _direct_object(predicate)
-            if obj is not None and obj not in candidate.extra:
+            if obj is not None and obj not in candidate.extra and self._noun_entry(obj) is None:
                 targets = [obj]
             else:
+                # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 targets = _recipient_heads(predicate, candidate)
+                if not targets and obj is not None:
+                    targets = _noun_participants(obj)[1]
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
                 targets = _noun_participants(noun)[1]
@@ -216,8 +287,10 @@ class EventCoder:
     def _make_actors(self, heads: list[Token], context: object, published: date | None) -> list[Actor]:
         actors: list[Actor] = []
         seen: set[tuple[int, int]] = set()
-        for head in _expand_conjuncts(heads):
+        for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM", "ADV"):
+                continue
+            if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
                 continue
             span = self.actors.phrase_for(head)
             key = (span.start_char, span.end_char)
@@ -226,7 +299,9 @@ class EventCoder:
             seen.add(key)
             actor = self.actors.resolve(span, context, published)
             if actor is None:
-                if head.pos_ == "PRON" or head.pos_ not in ("NOUN", "PROPN"):
+                # Keep an unknown participant only when it looks like an entity ("a car bomb" is not
+                # kept, "the Zetas" is): common nouns the dictionaries do not know are rarely actors.
+                if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES:
                     continue
                 actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
             actors.append(actor)
@@ -315,6 +390,7 @@ class EventCoder:
         context: object,
         published: date | None,
         dates: dict[int, DateMention],
+        inherited: tuple[Span, DateMention] | None = None,
     ) -> Event | None:
         source_heads, target_heads = self._participants(candidate)
         sources = self._make_actors(source_heads, context, published)
@@ -349,6 +425,12 @@ class EventCoder:
             cameo = self.modality.recoded_cameo(HYPOTHETICAL, info.plover_type) or cameo
             info = cameo_info(cameo)
 
+        if info.plover_type == "ASSAULT" and sources and all(
+            a.sector in self.modality.crowd_sectors for a in sources
+        ):
+            cameo = self.modality.crowd_violence_cameo
+            info = cameo_info(cameo)
+
         if sources:
             confidence += 0.08
         else:
@@ -363,12 +445,15 @@ class EventCoder:
         tokens = sorted([candidate.predicate, *candidate.extra], key=lambda t: t.i)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         mention = self._event_date(candidate, dates, sentence)
+        mention_sentence = sentence
+        if mention is None and not dates and inherited is not None:
+            mention_sentence, mention = inherited
         if mention is not None:
             event_date: date | None = mention.value
             date_fields = dict(
                 date_text=mention.text,
-                date_start=sentence.start_char + mention.start,
-                date_end=sentence.start_char + mention.end,
+                date_start=mention_sentence.start_char + mention.start,
+                date_end=mention_sentence.start_char + mention.end,
                 date_precision=mention.precision,
                 date_from_publication=False,
             )
@@ -430,6 +515,30 @@ def _direct_object(verb: Token) -> Token | None:
     return None
 
 
+def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
+    """What the verb acts on, as (token, lemma) candidates for object-dependent entries.
+
+    The direct object (or the passive subject: "aid was provided"), with its compound reading
+    ("border post"), the complement of a quantity noun ("two planeloads of tents") and the
+    "with" complement of the verb ("provided Kyiv with air defence systems").
+    """
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              for gc in c.children if gc.dep_ == "pobj"]
+    heads = [token for head in heads for token in (head, *head.conjuncts)]
+    found: list[tuple[Token, str]] = []
+    for head in heads:
+        lemma = head.lemma_.lower()
+        compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if compounds:
+            found.append((head, f"{compounds[-1].lemma_.lower()} {lemma}"))
+        found.append((head, lemma))
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found.extend((gc, gc.lemma_.lower()) for gc in child.children if gc.dep_ == "pobj")
+    return found
+
+
 def _subject_heads(predicate: Token) -> list[Token]:
     """The subject, following control ("agreed to set up"), coordination and relative clauses."""
     token = predicate
@@ -474,21 +583,33 @@ def _noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
     sources: list[Token] = []
     targets: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            sources.append(child)
-        elif child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
             sources.append(child)
         elif child.dep_ == "prep":
             objects = [gc for gc in child.children if gc.dep_ == "pobj"]
             if not objects:
                 continue
-            if child.lower_ == "between":
-                sources.extend(objects)
-            elif child.lower_ == "by":
+            if child.lower_ == "between" or child.lower_ == "by":
                 sources.extend(objects)
             elif child.lower_ in ("on", "against", "with", "to", "toward", "towards", "into"):
                 targets.extend(objects)
     return sources, targets
+
+
+def _collective_members(head: Token) -> list[Token]:
+    """'aides to the presidents of Russia and the United States' → [Russia, United States, ...]."""
+    token = head
+    for _ in range(3):
+        if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in COLLECTIVE_NOUNS:
+            return [head]
+        objects = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "from")
+                   for gc in c.children if gc.dep_ == "pobj"]
+        if not objects:
+            return [head]
+        if objects[0].conjuncts:
+            return [objects[0]]
+        token = objects[0]
+    return [head]
 
 
 def _expand_conjuncts(heads: list[Token]) -> list[Token]:

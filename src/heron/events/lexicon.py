@@ -154,6 +154,27 @@ def read_lexicon_file(path: Path) -> list[PredicateEntry]:
     return entries
 
 
+@lru_cache(maxsize=1)
+def object_classes() -> dict[str, tuple[str, ...]]:
+    """Named noun classes (data/object_classes.yaml) that entries use as ``object: "@class"``."""
+    text = resources.files("heron.events").joinpath("data/object_classes.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_YamlLoader) or {}
+    return {name: tuple(str(word).lower() for word in words) for name, words in data.items()}
+
+
+def _expand_object_classes(objects: list[str], where: str) -> list[str]:
+    expanded: list[str] = []
+    for item in objects:
+        if item.startswith("@"):
+            members = object_classes().get(item[1:])
+            if members is None:
+                raise ValueError(f"{where}: unknown object class {item!r}; known: {sorted(object_classes())}")
+            expanded.extend(members)
+        else:
+            expanded.append(item)
+    return expanded
+
+
 def _parse_entry(raw: Any, path: Path, index: int) -> PredicateEntry:
     where = f"{path}: entry #{index}"
     if not isinstance(raw, dict):
@@ -190,6 +211,7 @@ def _parse_entry(raw: Any, path: Path, index: int) -> PredicateEntry:
         objects_value = [objects_value]
     if not isinstance(objects_value, list) or not all(isinstance(o, str) and o.strip() for o in objects_value):
         raise ValueError(f"{where}: object must be a word or a list of words, found {objects_value!r}")
+    objects_value = _expand_object_classes(objects_value, where)
     future = raw.get("future", False)
     if not isinstance(future, bool):
         raise ValueError(f"{where}: future must be true or false, found {future!r}")

@@ -26,6 +26,8 @@ class ModalityRules:
     conditional_markers: tuple[tuple[str, ...], ...]
     recode: dict[str, dict[str, str]]  # mode -> PLOVER type -> CAMEO code
     keep_negated_confidence: float
+    crowd_sectors: frozenset[str]
+    crowd_violence_cameo: str
 
     def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
         if plover_type is None:
@@ -51,6 +53,8 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
             HYPOTHETICAL: dict(data.get(HYPOTHETICAL) or {}),
         },
         keep_negated_confidence=float(data.get("keep_negated_confidence", 0.35)),
+        crowd_sectors=frozenset(data.get("crowd_sectors") or ()),
+        crowd_violence_cameo=str(data.get("crowd_violence_cameo", "145")),
     )
 
 
@@ -69,11 +73,9 @@ def is_negated(predicate: Token, rules: ModalityRules) -> bool:
             grandchild.dep_ == "det" and grandchild.lower_ in ("no", "neither") for grandchild in child.children
         ):
             return True
-    if predicate.pos_ == "NOUN" and any(
+    return predicate.pos_ == "NOUN" and any(
         child.dep_ == "det" and child.lower_ in ("no", "neither") for child in predicate.children
-    ):
-        return True
-    return False
+    )
 
 
 def is_future(predicate: Token, rules: ModalityRules) -> bool:

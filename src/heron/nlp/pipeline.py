@@ -28,8 +28,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     this the parser would glue it to the first sentence of the body.
     """
     for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+        # The line-break token itself opens the boundary: marking only the word after it makes the
+        # parser split that sentence again in odd places.
+        if (token.is_space and "\n" in token.text) or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     return doc
 

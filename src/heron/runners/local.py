@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from tqdm import tqdm
 
 from heron.clean import prepare_article
+from heron.clean.anchor import infer_publication_dates, latest_known_publication
 from heron.events.coder import EventCoder
 from heron.ingest import read_documents
 from heron.nlp import parse_articles
@@ -106,9 +108,10 @@ def extract_paths(
 ) -> tuple[list[tuple[Article, list[Event]]], list[IngestProblem]]:
     """The pipeline without a database (``heron extract``)."""
     problems: list[IngestProblem] = []
-    articles = iter_articles(paths, problems)
+    articles = list(iter_articles(paths, problems))
     if published_default is not None:
-        articles = (_with_default_date(a, published_default) for a in articles)
+        articles = [_with_default_date(a, published_default) for a in articles]
+    infer_publication_dates(articles)
     bar = tqdm(code_articles(articles), desc="articles", unit="art", disable=not _show(progress))
     results = [(article, events) for article, events, _ in bar]
     return results, problems
@@ -129,15 +132,24 @@ def ingest_paths(
     with EventStore(db_path) as store:
         articles = iter_articles(paths, summary.problems)
 
+        latest_seen: datetime | None = None
+
+        def prepared(batch: list[Article]) -> Iterator[Article]:
+            # Undated articles borrow the latest date of the articles read with them (clean.anchor).
+            nonlocal latest_seen
+            latest_seen = max(filter(None, [latest_seen, latest_known_publication(batch)]), default=None)
+            infer_publication_dates(batch, fallback=latest_seen)
+            yield from _drop_known(batch, store, summary)
+
         def fresh_only() -> Iterator[Article]:
             batch: list[Article] = []
             for article in articles:
                 summary.articles_read += 1
                 batch.append(article)
                 if len(batch) >= batch_size:
-                    yield from _drop_known(batch, store, summary)
+                    yield from prepared(batch)
                     batch = []
-            yield from _drop_known(batch, store, summary)
+            yield from prepared(batch)
 
         pending_articles: list[Article] = []
         pending_events: list[Event] = []

@@ -257,12 +257,18 @@ def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.article_id = ?")
         params.append(event_filter.article_id)
     if event_filter.actor:
-        clauses.append(
-            "e.event_id IN (SELECT event_id FROM event_actors a WHERE lower(a.name) LIKE lower(?) "
-            "OR lower(a.text) LIKE lower(?) OR upper(a.country) = upper(?) OR upper(a.org) = upper(?))"
-        )
-        pattern = f"%{event_filter.actor}%"
-        params.extend([pattern, pattern, event_filter.actor, event_filter.actor])
+        actor = event_filter.actor.strip()
+        if actor.isupper() and actor.isalpha() and len(actor) <= 6:
+            # A code ("RUS", "NATO") matches the country or organisation exactly.
+            clauses.append("e.event_id IN (SELECT event_id FROM event_actors a WHERE a.country = ? OR upper(a.org) = ?)")
+            params.extend([actor, actor])
+        else:
+            clauses.append(
+                "e.event_id IN (SELECT event_id FROM event_actors a WHERE lower(a.name) LIKE lower(?) "
+                "OR lower(a.text) LIKE lower(?) OR upper(a.country) = upper(?) OR upper(a.org) = upper(?))"
+            )
+            pattern = f"%{actor}%"
+            params.extend([pattern, pattern, actor, actor])
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -1,0 +1,114 @@
+"""Behaviour of the event coder on sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+import heron
+from heron.records import Event
+
+
+def top(events: list[Event]) -> Event:
+    typed = [e for e in events if e.plover_type]
+    assert typed, f"no typed event in {[(e.cameo, e.predicate) for e in events]}"
+    return max(typed, key=lambda e: e.confidence)
+
+
+def names(actors) -> list[str]:
+    return [a.country or a.org or a.name or a.text for a in actors]
+
+
+def test_consult_with_compound_actors_and_weekday_date() -> None:
+    event = top(heron.extract("Russia and Ukraine held talks in Istanbul on Tuesday.", published="2022-03-30"))
+    assert event.plover_type == "CONSULT"
+    assert event.cameo == "046"
+    assert names(event.source) == ["RUS", "UKR"]
+    assert event.event_date == date(2022, 3, 29)
+    assert event.date_text == "Tuesday" and not event.date_from_publication
+    assert event.location == "Istanbul"
+
+
+def test_negated_concession_is_a_refusal() -> None:
+    text = "The United States will not make any concessions to Russia, State Department spokesman Ned Price said."
+    event = top(heron.extract(text, published="2022-01-27"))
+    assert event.plover_type == "REJECT"
+    assert event.cameo == "124"
+    assert "negation" in event.aux_modes and "future" in event.aux_modes
+    assert names(event.source) == ["USA"] and names(event.target) == ["RUS"]
+
+
+def test_hypothetical_military_response_is_a_threat() -> None:
+    text = ("Konstantin Gavrilov said that in the event of continued pressure on Russia from NATO, "
+            "Moscow would give a military response.")
+    event = top(heron.extract(text, published="2021-12-21"))
+    assert event.plover_type == "THREATEN"
+    assert event.cameo == "138"
+    assert names(event.source) == ["RUS"]
+
+
+def test_passive_voice_swaps_roles() -> None:
+    event = top(heron.extract("Two Malian soldiers were killed by rebels near Gao on Monday.", published="2024-03-06"))
+    assert event.plover_type == "ASSAULT"
+    assert [a.sector for a in event.source] == ["rebels"]
+    assert event.target and event.target[0].country == "MLI"
+    assert event.event_date == date(2024, 3, 4)
+
+
+def test_statement_with_quote_and_speaker() -> None:
+    text = '"We will never give up our land," Defence Minister Lena Vos of the Netherlands told reporters.'
+    events = heron.extract(text, published="2024-03-06")
+    statements = [e for e in events if e.plover_type is None and e.quote]
+    assert statements, events
+    assert statements[0].quote == "We will never give up our land,"
+    assert statements[0].speaker and "Vos" in statements[0].speaker
+
+
+def test_object_decides_aid_or_mobilize() -> None:
+    aid = top(heron.extract("Turkey sent tents and blankets to earthquake survivors in Morocco.", published="2023-09-12"))
+    troops = top(heron.extract("Venezuela sent troops to the border with Guyana.", published="2023-12-01"))
+    assert (aid.plover_type, aid.cameo) == ("AID", "073")
+    assert (troops.plover_type, troops.cameo) == ("MOBILIZE", "154")
+
+
+def test_future_cooperation_is_an_intent() -> None:
+    event = top(heron.extract("Japan will provide the Philippines with patrol boats and radar systems.", published="2024-01-10"))
+    assert event.plover_type == "AGREE"
+    assert "future" in event.aux_modes
+
+
+def test_crowd_violence_is_a_riot() -> None:
+    event = top(heron.extract("Protesters clashed with riot police in Santiago on Friday.", published="2024-03-10"))
+    assert event.plover_type == "PROTEST"
+    assert event.cameo == "145"
+
+
+def test_date_carries_over_within_a_paragraph() -> None:
+    text = ("Kenya and Tanzania agreed on Tuesday to set up a joint boundary commission. "
+            "Kenyan Foreign Minister Daniel Otieno met his Tanzanian counterpart in Arusha.")
+    events = heron.extract(text, published="2024-03-14")
+    meeting = next(e for e in events if e.plover_type == "CONSULT")
+    assert meeting.event_date == date(2024, 3, 12)
+    assert meeting.date_text == "Tuesday"
+
+
+def test_no_date_falls_back_to_publication() -> None:
+    event = top(heron.extract("Poland expelled two Belarusian diplomats.", published="2024-02-02"))
+    assert event.plover_type == "SANCTION" or event.plover_type == "COERCE"
+    assert event.event_date == date(2024, 2, 2)
+    assert event.date_from_publication is True
+
+
+def test_offsets_point_into_the_cleaned_text() -> None:
+    text = "Headline about talks\n\nFrance and Germany urged Iran to halt uranium enrichment on Monday."
+    events = heron.extract(text, published="2024-05-08")
+    event = top(events)
+    assert event.plover_type == "REQUEST"
+    for actor in event.source + event.target:
+        assert event.sentence[actor.start - event.sentence_start : actor.end - event.sentence_start] == actor.text
+    assert event.sentence[event.start - event.sentence_start : event.end - event.sentence_start] == event.predicate
+    assert names(event.source) == ["FRA", "DEU"] and names(event.target) == ["IRN"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Leave a Reply", "12345 67890", "?!"])
+def test_no_events_from_empty_or_noise(text: str) -> None:
+    assert [e for e in heron.extract(text) if e.plover_type] == []
