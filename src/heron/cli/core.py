@@ -176,10 +176,3 @@ def _default_gold_dir() -> Path | None:
                 return candidate
     return None
 
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

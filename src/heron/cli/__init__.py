@@ -1,0 +1,14 @@
+"""The `heron` command line.
+
+``core`` defines the app and the v1 commands; each further module adds the commands of one area
+(register them on ``heron.cli.core.app``) and is imported here.
+"""
+
+from heron.cli import core
+from heron.cli.core import app
+
+__all__ = ["app", "core", "main"]
+
+
+def main() -> None:
+    app()
