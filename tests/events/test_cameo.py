@@ -123,7 +123,7 @@ def test_junk_codes_raise_key_error(junk: str) -> None:
 @pytest.mark.parametrize(
     ("code", "quad"),
     [
-        ("010", "statement"), ("02", "verbal_cooperation"), ("057", "verbal_cooperation"),
+        ("010", "statement"), ("02", "statement"), ("057", "verbal_cooperation"), ("163", "verbal_conflict"),
         ("0841", "material_cooperation"), ("073", "material_cooperation"), ("090", "verbal_conflict"),
         ("1385", "verbal_conflict"), ("141", "material_conflict"), ("2042", "material_conflict"),
     ],

@@ -70,21 +70,24 @@ def _read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str,
     return rows
 
 
+# The Phoenix/PETRARCH "pentaclass" convention that event datasets built on CAMEO use: appeals (02)
+# are neutral like statements (01), and reducing relations (16: cutting aid, expelling diplomats,
+# sanctions announced) is verbal conflict, while protest (14) and force posture (15) are material.
+QUAD_BY_ROOT = {
+    **dict.fromkeys((1, 2), "statement"),
+    **dict.fromkeys((3, 4, 5), "verbal_cooperation"),
+    **dict.fromkeys((6, 7, 8), "material_cooperation"),
+    **dict.fromkeys((9, 10, 11, 12, 13, 16), "verbal_conflict"),
+    **dict.fromkeys((14, 15, 17, 18, 19, 20), "material_conflict"),
+}
+
+
 def quad_class(code: str) -> str:
-    """Quad category of a CAMEO code, from its two-digit root."""
+    """Quad category of a CAMEO code, from its two-digit root (pentaclass convention, see QUAD_BY_ROOT)."""
     root = code.strip()[:2]
     if len(root) != 2 or not root.isdigit() or not 1 <= int(root) <= 20:
         raise KeyError(f"not a CAMEO code: {code!r}")
-    number = int(root)
-    if number == 1:
-        return "statement"
-    if number <= 5:
-        return "verbal_cooperation"
-    if number <= 8:
-        return "material_cooperation"
-    if number <= 13:
-        return "verbal_conflict"
-    return "material_conflict"
+    return QUAD_BY_ROOT[int(root)]
 
 
 @lru_cache(maxsize=1)

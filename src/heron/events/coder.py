@@ -544,7 +544,7 @@ def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
     "with" complement of the verb ("provided Kyiv with air defence systems").
     """
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in")
               for gc in c.children if gc.dep_ == "pobj"]
     heads = [token for head in heads for token in (head, *head.conjuncts)]
     found: list[tuple[Token, str]] = []
