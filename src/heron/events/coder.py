@@ -294,6 +294,11 @@ class EventCoder:
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
                 targets = _noun_participants(noun)[1]
+            if not targets:
+                targets = _complement_recipients(predicate, obj)
+            if not targets and cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation"):
+                # Force, withdrawal or aid "in Syria" / "from Iraq": the place stands for its recipient.
+                targets = _place_recipients(predicate)
         else:
             # "told reporters", "said to X": the addressee of a statement
             targets = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
@@ -319,8 +324,22 @@ class EventCoder:
                 if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES:
                     continue
                 actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
+            if actor.country is None and actor.org is None:
+                actor.country = self._country_of_location(head, context, published)
             actors.append(actor)
         return actors
+
+    def _country_of_location(self, head: Token, context: object, published: date | None) -> str | None:
+        """'rebels in the Ivory Coast', 'opposition parties in Nepal': a group takes the country it is in."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "from"):
+                continue
+            for place in child.children:
+                if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC", "NORP"):
+                    located = self.actors.resolve(self.actors.phrase_for(place), context, published)
+                    if located is not None and located.country:
+                        return located.country
+        return None
 
     # ------------------------------------------------------------------ modes, dates, evidence
     def _aux_modes(self, candidate: _Candidate) -> list[str]:
@@ -342,6 +361,24 @@ class EventCoder:
         if any(is_hypothetical(token, self.modality) for token in carriers):
             modes.append(HYPOTHETICAL)
         return modes
+
+    def _embedding_penalty(self, predicate: Token) -> float:
+        """Events in the main clause are what a sentence reports; those in relative or adverbial
+        clauses are background, and the content of a demand or threat ("demanded that X refuse")
+        has not happened."""
+        penalty = 0.0
+        token = predicate
+        for _ in range(4):
+            if token.head is token:
+                break
+            if token.dep_ in ("relcl", "acl", "advcl"):
+                penalty += 0.05
+            if token.dep_ == "ccomp":
+                governing = self.lexicon.entries_for(token.head.lemma_.lower(), "verb")
+                if any(entry.kind == "event" for entry in governing):
+                    penalty += 0.15
+            token = token.head
+        return penalty
 
     def _transparent_lemmas(self, governor: Token) -> set[str]:
         lemma = governor.lemma_.lower()
@@ -456,6 +493,7 @@ class EventCoder:
             confidence += 0.05
         if reported_by is not None and candidate.kind != "speech":
             confidence -= 0.04  # reported, not witnessed
+        confidence -= self._embedding_penalty(candidate.predicate)
 
         tokens = sorted([candidate.predicate, *candidate.extra], key=lambda t: t.i)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -597,6 +635,39 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
             objects = [gc for gc in child.children if gc.dep_ == "pobj"]
             if objects:
                 return objects
+    return []
+
+
+def _complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
+    """Recipients named inside the predicate's complements: "demanded the removal of President X",
+    "agreed to provide aid for Romania and Poland"."""
+    if obj is not None:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "against", "on", "from"):
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN")]
+                if objects:
+                    return objects
+    for child in predicate.children:
+        if child.dep_ == "xcomp":
+            inner = _direct_object(child)
+            if inner is not None and (inner.pos_ == "PROPN" or inner.ent_type_ in ENTITY_TYPES):
+                return [inner]
+            for grandchild in child.children:
+                if grandchild.dep_ == "dative" or (grandchild.dep_ == "prep" and grandchild.lower_ in TARGET_PREPOSITIONS):
+                    objects = [t for t in grandchild.children if t.dep_ == "pobj"] or [grandchild]
+                    if objects[0].pos_ in ("PROPN", "NOUN") and objects[0].dep_ != "prep":
+                        return objects
+            if inner is not None:
+                return _complement_recipients(child, inner)
+    return []
+
+
+def _place_recipients(predicate: Token) -> list[Token]:
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "into", "inside", "across"):
+            places = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+            if places:
+                return places
     return []
 
 
