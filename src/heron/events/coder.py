@@ -34,6 +34,7 @@ from heron.events.modality import (
     is_future,
     is_hypothetical,
     is_negated,
+    is_obligation,
     load_modality_rules,
 )
 from heron.records import Actor, Article, DateMention, Event
@@ -171,7 +172,12 @@ class EventCoder:
             if extra is None:
                 continue
             if entry.kind == "transparent":
-                return None  # the infinitive complement carries the event
+                # "began their assault", "resumed talks": an event noun object carries the event;
+                # otherwise the infinitive complement does ("began to withdraw").
+                obj, noun_entry = self._light_verb_object(verb)
+                if obj is not None and noun_entry is not None and noun_entry.cameo:
+                    return _Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
+                return None
             if entry.kind == "light":
                 obj, noun_entry = self._light_verb_object(verb)
                 if obj is not None and noun_entry is not None and noun_entry.cameo:
@@ -352,7 +358,9 @@ class EventCoder:
         governor = predicate.head if predicate.dep_ in ("xcomp", "conj") else None
         if governor is not None and governor.lemma_.lower() in self._transparent_lemmas(governor):
             carriers.append(governor)
-        if any(is_negated(token, self.modality) for token in carriers):
+        if any(is_negated(token, self.modality) for token in carriers) or (
+            predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in self.modality.negating_verbs
+        ):
             modes.append(NEGATION)
         if any(is_future(token, self.modality) for token in carriers) or (
             governor is not None and self._governor_signals_future(governor)
@@ -458,6 +466,18 @@ class EventCoder:
         cameo = candidate.cameo
         confidence = candidate.confidence
         info = cameo_info(cameo)
+        if (
+            reported_by is not None
+            and candidate.kind != "speech"
+            and NEGATION not in modes
+            and is_obligation(candidate.predicate, self.modality)
+        ):
+            # "X said the EU must mediate": X demands it of the EU.
+            speakers = self._make_actors(_subject_heads(reported_by), context, published)
+            if speakers:
+                sources, targets = speakers, sources or targets
+                cameo = self.modality.demand_cameo
+                info = cameo_info(cameo)
         for mode in (NEGATION, HYPOTHETICAL, FUTURE):
             if mode not in modes:
                 continue
@@ -582,8 +602,12 @@ def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
     "with" complement of the verb ("provided Kyiv with air defence systems").
     """
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in")
+    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on")
               for gc in c.children if gc.dep_ == "pobj"]
+    # "declined to comment", "considering sending aid": the complement verb and its object
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")):
+        heads.append(clause)
+        heads += [gc for gc in clause.children if gc.dep_ in ("dobj", "obj")]
     heads = [token for head in heads for token in (head, *head.conjuncts)]
     found: list[tuple[Token, str]] = []
     for head in heads:

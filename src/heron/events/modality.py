@@ -27,6 +27,9 @@ class ModalityRules:
     recode: dict[str, dict[str, str]]  # mode -> PLOVER type -> CAMEO code
     keep_negated_confidence: float
     crowd_sectors: frozenset[str]
+    negating_verbs: frozenset[str]
+    deontic_auxiliaries: frozenset[str]
+    demand_cameo: str
     crowd_violence_cameo: str
 
     def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
@@ -54,6 +57,9 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
         },
         keep_negated_confidence=float(data.get("keep_negated_confidence", 0.35)),
         crowd_sectors=frozenset(data.get("crowd_sectors") or ()),
+        negating_verbs=frozenset(data.get("negating_verbs") or ()),
+        deontic_auxiliaries=frozenset(data.get("deontic_auxiliaries") or ()),
+        demand_cameo=str(data.get("demand_cameo", "100")),
         crowd_violence_cameo=str(data.get("crowd_violence_cameo", "145")),
     )
 
@@ -117,3 +123,14 @@ def has_conditional_phrase(predicate: Token, rules: ModalityRules) -> bool:
             if tuple(words[index : index + len(marker)]) == marker:
                 return True
     return False
+
+
+def is_obligation(predicate: Token, rules: ModalityRules) -> bool:
+    """'must mediate', 'should withdraw', 'has to pay'."""
+    for child in predicate.children:
+        if child.dep_ == "aux" and child.lower_ in rules.deontic_auxiliaries:
+            return True
+    head = predicate.head
+    return predicate.dep_ == "xcomp" and head.lemma_ in ("have", "need") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children
+    )
