@@ -186,6 +186,10 @@ class EventCoder:
                     return _Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB - 0.1)
                 return None
             if entry.kind == "speech":
+                # "reiterated its demand", "announced sanctions": an event noun object is the event.
+                obj, noun_entry = self._light_verb_object(verb)
+                if obj is not None and noun_entry is not None and noun_entry.cameo and not noun_entry.cameo.startswith("01"):
+                    return _Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
                 if not self.settings.code_statements:
                     return None
                 return _Candidate(verb, extra, entry, entry.cameo or "010", "speech", CONFIDENCE_STATEMENT)
@@ -385,6 +389,8 @@ class EventCoder:
                 governing = self.lexicon.entries_for(token.head.lemma_.lower(), "verb")
                 if any(entry.kind == "event" for entry in governing):
                     penalty += 0.15
+            if token.dep_ in ("acl", "ccomp", "relcl") and token.head.pos_ == "NOUN" and self._noun_entry(token.head):
+                penalty += 0.15  # "its demand that Israel ease restrictions": the content of a demand
             token = token.head
         return penalty
 
