@@ -314,7 +314,9 @@ class EventCoder:
             targets = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
         return sources, targets
 
-    def _make_actors(self, heads: list[Token], context: object, published: date | None) -> list[Actor]:
+    def _make_actors(
+        self, heads: list[Token], context: object, published: date | None, *, keep_unknown_nouns: bool = False
+    ) -> list[Actor]:
         actors: list[Actor] = []
         seen: set[tuple[int, int]] = set()
         for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
@@ -331,7 +333,9 @@ class EventCoder:
             if actor is None:
                 # Keep an unknown participant only when it looks like an entity ("a car bomb" is not
                 # kept, "the Zetas" is): common nouns the dictionaries do not know are rarely actors.
-                if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES:
+                if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES and not (
+                    keep_unknown_nouns and head.pos_ == "NOUN"
+                ):
                     continue
                 actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
             if actor.country is None and actor.org is None:
@@ -460,7 +464,10 @@ class EventCoder:
     ) -> Event | None:
         source_heads, target_heads = self._participants(candidate)
         sources = self._make_actors(source_heads, context, published)
-        targets = self._make_actors(target_heads, context, published)
+        # What a material act is done to is its recipient even when the dictionaries do not know it
+        # ("attacked a military base", "released dozens of activists").
+        material = cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")
+        targets = self._make_actors(target_heads, context, published, keep_unknown_nouns=material)
         reported_by = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
         if not sources and reported_by is not None:
             # "Moscow would give a military response", said Gavrilov: the speaker stands behind it.
@@ -662,7 +669,7 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
             return [child]
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            objects = [gc for gc in child.children if gc.dep_ == "pobj"]
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
             if objects:
                 return objects
     return []
