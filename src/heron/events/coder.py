@@ -64,6 +64,7 @@ class CoderSettings:
     max_events_per_article: int = 500
     max_sentence_chars: int = 2_000
     code_statements: bool = True
+    require_participant: bool = False  # drop events with neither a source nor a target actor (stricter)
 
 
 @dataclass
@@ -474,6 +475,10 @@ class EventCoder:
             sources = self._make_actors(_subject_heads(reported_by), context, published)
         if candidate.kind == "speech" and not sources:
             return None
+        if not sources and not targets and self.settings.require_participant:
+            # Nobody the dictionaries or the parser recognise takes part ("Bulls attacked the moving
+            # average", "a strike of lightning set fire to a barn"): not a political event.
+            return None
 
         modes = self._aux_modes(candidate)
         cameo = candidate.cameo
@@ -615,7 +620,7 @@ def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
     "with" complement of the verb ("provided Kyiv with air defence systems").
     """
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on")
+    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on", "to")
               for gc in c.children if gc.dep_ == "pobj"]
     # "declined to comment", "considering sending aid": the complement verb and its object
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")):
