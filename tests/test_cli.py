@@ -38,7 +38,7 @@ def test_ingest_then_query(tmp_path: Path) -> None:
     article = _article(tmp_path)
     (tmp_path / "junk.jsonl").write_text('{"id": 1, "text": "Iran and Iraq signed an accord."}\nnot json\n')
     result = runner.invoke(app, ["ingest", str(article), str(tmp_path / "junk.jsonl"), "--db", str(db), "--no-progress"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # 3: finished, with quarantined inputs
     assert "articles stored:          2" in result.stdout
     assert "junk.jsonl (line 2)" in result.stdout
     result = runner.invoke(app, ["events", "--db", str(db), "--type", "CONSULT", "--format", "csv"])

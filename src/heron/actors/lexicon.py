@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTRY_KEYS = {
     "name", "aliases", "context_aliases", "surname", "kind", "country", "sector", "org", "role", "start", "end",
@@ -182,7 +184,7 @@ def load_entries(path: Path, default_kind: str = "organization") -> list[ActorEn
         raise ActorDataError(f"{path}: cannot read actor file ({error})") from error
     if suffix in (".yaml", ".yml"):
         try:
-            records = yaml.safe_load(text)
+            records = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader, the C one when built
         except yaml.YAMLError as error:
             raise ActorDataError(f"{path}: invalid YAML ({error})") from error
         if records is None:

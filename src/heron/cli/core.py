@@ -17,6 +17,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# `heron ingest` finished, but some inputs could not be read (they are listed in ingest_errors).
+QUARANTINED_EXIT_CODE = 3
 DB_OPTION = typer.Option("heron.duckdb", "--db", help="DuckDB file (created if missing).")
 
 
@@ -47,24 +49,52 @@ def demo_corpus_path() -> Path:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .htm, .jsonl)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl[.gz/.zst], .warc[.gz], .rss/.atom, .parquet, ...)."),
     db: Path = DB_OPTION,
     batch_size: int = typer.Option(64, help="Articles per database transaction."),
-    workers: int = typer.Option(1, "--workers", help="spaCy processes."),
+    workers: int = typer.Option(1, "--workers", help="spaCy processes (Ray: coding actors)."),
     progress: bool = typer.Option(True, "--progress/--no-progress"),
+    engine: str = typer.Option("local", "--engine", help="local, or ray (writes Parquet shards; see README)."),
+    address: str | None = typer.Option(None, "--address", help="Ray cluster address (default: a local Ray)."),
+    out: Path = typer.Option(Path("heron-shards"), "--out", help="Ray engine: folder for the Parquet shards."),
+    max_input_bytes: int = typer.Option(50 * 1024 * 1024, help="Larger files/JSONL lines are quarantined unread."),
+    max_article_chars: int = typer.Option(200_000, help="Longer articles are quarantined."),
+    max_sentence_chars: int = typer.Option(2_000, help="Longer sentences are not coded."),
+    max_events_per_article: int = typer.Option(500, help="Coding of an article stops after this many events."),
 ) -> None:
-    """Read, clean, code and store articles. Re-ingesting the same article adds nothing."""
-    from heron.runners.local import ingest_paths
+    """Read, clean, code and store articles. Re-ingesting the same article adds nothing.
+
+    Exit code: 0 all inputs stored, 3 finished but some inputs were quarantined (see the summary and
+    the ingest_errors table), 2 bad arguments or an unusable database.
+    """
+    from heron.runners.local import IngestLimits, ingest_paths
     from heron.store import StoreError
 
-    _check_paths(paths)
     try:
-        summary = ingest_paths(paths, db, batch_size=batch_size, n_process=workers, progress=progress)
+        limits = IngestLimits(max_input_bytes=max_input_bytes, max_article_chars=max_article_chars,
+                              max_sentence_chars=max_sentence_chars, max_events_per_article=max_events_per_article)
+    except ValueError as error:
+        _fail(str(error))
+        return
+
+    _check_paths(paths)
+    if engine == "ray":
+        from heron.cli.scale import ingest_with_ray
+
+        ingest_with_ray(paths, db, workers=workers, address=address, out=out)
+        return
+    if engine != "local":
+        _fail("--engine must be local or ray")
+    try:
+        summary = ingest_paths(paths, db, batch_size=batch_size, n_process=workers, progress=progress,
+                               limits=limits)
     except StoreError as error:
         _fail(str(error))
         return
     typer.echo(summary.render())
     typer.echo(f"database: {db}")
+    if summary.quarantined:
+        raise typer.Exit(QUARANTINED_EXIT_CODE)
 
 
 @app.command()

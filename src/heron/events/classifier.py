@@ -275,7 +275,7 @@ class TypeClassifier:
         scores -= scores.max()
         exp = np.exp(scores)
         probabilities = exp / exp.sum()
-        return {label: float(p) for label, p in zip(self.classes, probabilities)}
+        return {label: float(p) for label, p in zip(self.classes, probabilities, strict=True)}
 
     def predict_proba(self, sentence: Span, predicate: Token | None = None) -> dict[str, float]:
         """Probability of each class (16 PLOVER types, STATEMENT, NONE) for the sentence; sums to 1."""

@@ -26,6 +26,9 @@ Formats, chosen by extension:
   is ``"{path}#{id}"`` (or ``"{path}#{line number}"`` when the record has no id). A publication
   date that cannot be parsed is dropped (``published=None``); the article is kept.
 
+Archives and bulk formats (``.warc[.gz]``, ``.arc[.gz]``, ``.rss``/``.atom``/``.xml`` feeds,
+``.jsonl.gz``/``.jsonl.zst`` and ``.parquet``) are read by the modules listed in ``scale_formats``.
+
 Publication dates are naive datetimes; a date with a time zone is converted to UTC first, so that
 all dates in the pipeline are comparable. A date without a time becomes midnight.
 
@@ -40,11 +43,13 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import trafilatura
 
 from heron.ingest.decoding import NotTextError, decode_bytes
+from heron.ingest.scale_formats import SCALE_SUFFIXES
+from heron.ingest.scale_formats import reader_for as scale_reader_for
 from heron.records import DocumentFormat, IngestProblem, RawDocument
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -74,8 +79,8 @@ def read_documents(
             for file_path in _walk(path):
                 yield from _read_file(file_path, max_bytes)
         elif path.is_file():
-            if path.suffix.lower() not in FORMAT_BY_EXTENSION:
-                supported = ", ".join(sorted(FORMAT_BY_EXTENSION))
+            if not _is_supported(path):
+                supported = ", ".join(sorted([*FORMAT_BY_EXTENSION, *SCALE_SUFFIXES]))
                 yield IngestProblem(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
                                     f"supported: {supported}")
                 continue
@@ -97,11 +102,20 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir():
             yield from _walk(entry)
-        elif entry.is_file() and entry.suffix.lower() in FORMAT_BY_EXTENSION:
+        elif entry.is_file() and _is_supported(entry):
             yield entry
 
 
+def _is_supported(path: Path) -> bool:
+    return path.suffix.lower() in FORMAT_BY_EXTENSION or scale_reader_for(path) is not None
+
+
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestProblem]:
+    # Archives and bulk formats (WARC, feeds, compressed JSONL, Parquet) live in their own modules.
+    archive_reader = scale_reader_for(path)
+    if archive_reader is not None:
+        yield from archive_reader(path, max_bytes)
+        return
     file_format = FORMAT_BY_EXTENSION[path.suffix.lower()]
     if file_format == "jsonl":
         yield from _read_jsonl(path, max_bytes)
@@ -182,11 +196,12 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestProb
         return
     found_any_line = False
     with handle:
-        for line_number, raw_line in enumerate(handle, start=1):
+        for line_number, (raw_line, size) in enumerate(_bounded_lines(handle, max_bytes), start=1):
             position = f"line {line_number}"
-            if len(raw_line) > max_bytes:
-                yield IngestProblem(str(path), f"line too large ({len(raw_line)} bytes; limit is {max_bytes})",
-                                    position)
+            if size > max_bytes or raw_line.strip():
+                found_any_line = True  # a bad line is reported as such, not also as "empty file"
+            if size > max_bytes:
+                yield IngestProblem(str(path), f"line too large ({size} bytes; limit is {max_bytes})", position)
                 continue
             try:
                 line = raw_line.decode("utf-8-sig" if line_number == 1 else "utf-8")
@@ -195,10 +210,31 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestProb
                 continue
             if not line.strip():
                 continue
-            found_any_line = True
             yield _jsonl_record(path, line, line_number)
     if not found_any_line:
         yield IngestProblem(str(path), "empty file")
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """(line, size in bytes) for each line; a line over ``max_bytes`` is skipped unread (returned as b"").
+
+    Iterating the file directly would hold a whole 200 MB one-line "article" in memory just to reject it.
+    """
+    chunk_size = 1 << 20
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes:
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(chunk_size)
+            if not line:
+                break
+            size += len(line)
+        yield b"", size
 
 
 def _jsonl_record(path: Path, line: str, line_number: int) -> RawDocument | IngestProblem:

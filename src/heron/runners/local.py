@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -12,12 +13,52 @@ from tqdm import tqdm
 
 from heron.clean import prepare_article
 from heron.clean.anchor import infer_publication_dates, latest_known_publication
-from heron.events.coder import EventCoder
+from heron.events.coder import CoderSettings, EventCoder
 from heron.ingest import read_documents
+from heron.ingest.readers import DEFAULT_MAX_BYTES
 from heron.nlp import parse_articles
-from heron.records import Article, Event, IngestProblem
+from heron.nlp.pipeline import MAX_CHARS
+from heron.records import Article, Event, IngestProblem, RawDocument
 
 CODED_LANGUAGES = ("en",)
+# A "word" for the empty-article check: a run of letters (digits and punctuation alone say nothing).
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Bounds that keep one pathological input from stalling a run or exhausting memory.
+
+    An input over a limit is quarantined (recorded in ``ingest_errors`` with the reason), except for
+    long sentences and surplus events, which are skipped inside an otherwise coded article.
+    """
+
+    max_input_bytes: int = DEFAULT_MAX_BYTES  # a file (or one JSONL line / archive record) larger is not read
+    # Text of one article, before and after cleaning. spaCy's parser needs memory in proportion to
+    # the text; the longest real news features are ~120,000 characters.
+    max_article_chars: int = 200_000
+    min_words: int = 1  # an article with fewer words (letters, not digits or symbols) is quarantined
+    max_sentence_chars: int = CoderSettings.max_sentence_chars  # longer "sentences" are not coded
+    max_events_per_article: int = CoderSettings.max_events_per_article
+
+    def __post_init__(self) -> None:
+        for name in ("max_input_bytes", "max_article_chars", "max_sentence_chars", "max_events_per_article"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.max_article_chars > MAX_CHARS:
+            raise ValueError(f"max_article_chars cannot exceed {MAX_CHARS} (the parser's limit)")
+
+    def coder_settings(self, base: CoderSettings | None = None) -> CoderSettings:
+        base = base or CoderSettings()
+        return CoderSettings(
+            max_events_per_article=self.max_events_per_article,
+            max_sentence_chars=self.max_sentence_chars,
+            code_statements=base.code_statements,
+            require_participant=base.require_participant,
+        )
+
+
+DEFAULT_LIMITS = IngestLimits()
 
 
 @dataclass
@@ -30,6 +71,11 @@ class IngestSummary:
     events: int = 0
     problems: list[IngestProblem] = field(default_factory=list)
 
+    @property
+    def quarantined(self) -> int:
+        """Inputs (files, records) that could not be read or coded; each is in ``ingest_errors``."""
+        return len(self.problems)
+
     def render(self) -> str:
         lines = [
             f"articles read:            {self.articles_read}",
@@ -38,37 +84,69 @@ class IngestSummary:
             f"not coded (language):     {self.articles_not_coded_language}",
             f"sentences parsed:         {self.sentences}",
             f"events:                   {self.events}",
-            f"files/records skipped:    {len(self.problems)}",
+            f"quarantined:              {len(self.problems)}",
         ]
         lines.extend(f"  - {problem}" for problem in self.problems)
         return "\n".join(lines)
 
 
 def iter_articles(
-    paths: Iterable[str | Path], problems: list[IngestProblem] | None = None
+    paths: Iterable[str | Path],
+    problems: list[IngestProblem] | None = None,
+    limits: IngestLimits = DEFAULT_LIMITS,
 ) -> Iterator[Article]:
-    """Read and clean every input; unreadable ones are appended to ``problems``."""
-    for item in read_documents(paths):
+    """Read and clean every input; unreadable ones are appended to ``problems``, never raised."""
+
+    def quarantine(problem: IngestProblem) -> None:
+        if problems is not None:
+            problems.append(problem)
+        _warn(str(problem))
+
+    for item in read_documents(paths, max_bytes=limits.max_input_bytes):
         if isinstance(item, IngestProblem):
-            if problems is not None:
-                problems.append(item)
-            _warn(str(item))
+            quarantine(item)
+            continue
+        position = _position(item)
+        if len(item.text) > limits.max_article_chars:
+            # Checked before cleaning too: the cleaner's line rules would crawl through a huge text.
+            quarantine(IngestProblem(item.source_path, f"article too long ({len(item.text)} characters; "
+                                     f"limit is {limits.max_article_chars})", position))
             continue
         try:
             article = prepare_article(item)
         except Exception as error:  # one bad article must not stop the run
-            problem = IngestProblem(item.source_path, f"cleaning failed: {error}", item.source_id)
-            if problems is not None:
-                problems.append(problem)
-            _warn(str(problem))
+            quarantine(IngestProblem(item.source_path, f"cleaning failed: {type(error).__name__}: {error}", position))
             continue
         if not article.text.strip():
-            problem = IngestProblem(item.source_path, "no text left after cleaning", item.source_id)
-            if problems is not None:
-                problems.append(problem)
-            _warn(str(problem))
+            quarantine(IngestProblem(item.source_path, "no text left after cleaning", position))
+            continue
+        if len(article.text) > limits.max_article_chars:
+            quarantine(IngestProblem(item.source_path, f"article too long ({len(article.text)} characters "
+                                     f"after cleaning; limit is {limits.max_article_chars})", position))
+            continue
+        words = count_words(article.text, stop_at=limits.min_words)
+        if words < limits.min_words:
+            quarantine(IngestProblem(item.source_path, f"article has {words} word(s); at least "
+                                     f"{limits.min_words} needed", position))
             continue
         yield article
+
+
+def count_words(text: str, stop_at: int | None = None) -> int:
+    """Words (runs of letters) in ``text``; stops counting at ``stop_at`` when given."""
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if stop_at is not None and count >= stop_at:
+            break
+    return count
+
+
+def _position(raw: RawDocument) -> str | None:
+    # The source id is "path" for a whole-file article and "path#id" for a record inside a file.
+    if raw.source_id.startswith(raw.source_path) and raw.source_id != raw.source_path:
+        return f"record {raw.source_id[len(raw.source_path):].lstrip('#')}"
+    return None if raw.source_id == raw.source_path else raw.source_id
 
 
 def is_coded_language(article: Article) -> bool:
@@ -80,10 +158,12 @@ def code_articles(
     coder: EventCoder | None = None,
     *,
     n_process: int = 1,
+    problems: list[IngestProblem] | None = None,
 ) -> Iterator[tuple[Article, list[Event], int]]:
     """Parse and code articles, yielding (article, events, sentences parsed).
 
-    Non-English articles pass through with no events, in their input order.
+    Non-English articles pass through with no events. An article the coder fails on is appended to
+    ``problems`` (and not yielded) when a list is given; without one the error propagates.
     """
     coder = coder or EventCoder()
     pending_other: list[Article] = []
@@ -98,21 +178,37 @@ def code_articles(
     for article, doc in parse_articles(english_only(), n_process=n_process):
         while pending_other:
             yield pending_other.pop(0), [], 0
-        yield article, coder.code_document(article, doc), sum(1 for _ in doc.sents)
+        try:
+            events = coder.code_document(article, doc)
+        except Exception as error:
+            if problems is None:
+                raise
+            problem = IngestProblem(article.source_path, f"event coding failed: {type(error).__name__}: {error}",
+                                    article.source_id if article.source_id != article.source_path else None)
+            problems.append(problem)
+            _warn(str(problem))
+            continue
+        yield article, events, sum(1 for _ in doc.sents)
     for other in pending_other:
         yield other, [], 0
 
 
 def extract_paths(
-    paths: Sequence[str | Path], *, published_default=None, progress: bool = True
+    paths: Sequence[str | Path],
+    *,
+    published_default=None,
+    progress: bool = True,
+    limits: IngestLimits = DEFAULT_LIMITS,
 ) -> tuple[list[tuple[Article, list[Event]]], list[IngestProblem]]:
     """The pipeline without a database (``heron extract``)."""
     problems: list[IngestProblem] = []
-    articles = list(iter_articles(paths, problems))
+    articles = list(iter_articles(paths, problems, limits))
     if published_default is not None:
         articles = [_with_default_date(a, published_default) for a in articles]
     infer_publication_dates(articles)
-    bar = tqdm(code_articles(articles), desc="articles", unit="art", disable=not _show(progress))
+    coder = EventCoder(settings=limits.coder_settings())
+    bar = tqdm(code_articles(articles, coder, problems=problems), desc="articles", unit="art",
+               disable=not _show(progress))
     results = [(article, events) for article, events, _ in bar]
     return results, problems
 
@@ -124,18 +220,29 @@ def ingest_paths(
     batch_size: int = 64,
     n_process: int = 1,
     progress: bool = True,
+    limits: IngestLimits = DEFAULT_LIMITS,
 ) -> IngestSummary:
-    """Ingest files or folders into the DuckDB store; re-running it adds nothing new."""
+    """Ingest files or folders into the DuckDB store; re-running it adds nothing new.
+
+    Each batch (articles, events, actors and the problems found so far) is one transaction, so a run
+    killed at any point and started again ends with exactly the rows of an uninterrupted run.
+    Inputs that cannot be read are quarantined: listed in the summary and in ``ingest_errors``.
+    """
+    from heron.merge import update_merges
     from heron.store import EventStore
 
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     summary = IngestSummary()
+    coder = EventCoder(settings=limits.coder_settings())
     with EventStore(db_path) as store:
-        articles = iter_articles(paths, summary.problems)
+        articles = iter_articles(paths, summary.problems, limits)
 
         latest_seen: datetime | None = None
 
         def prepared(batch: list[Article]) -> Iterator[Article]:
             # Undated articles borrow the latest date of the articles read with them (clean.anchor).
+            # Known articles stay in the batch until after this, so a resumed run infers the same dates.
             nonlocal latest_seen
             latest_seen = max(filter(None, [latest_seen, latest_known_publication(batch)]), default=None)
             infer_publication_dates(batch, fallback=latest_seen)
@@ -151,10 +258,20 @@ def ingest_paths(
                     batch = []
             yield from prepared(batch)
 
+        recorded_problems = 0
+
+        def write(batch_articles: list[Article], batch_events: list[Event]) -> None:
+            # Problems ride along with the batch, so they are committed (or not) with it.
+            nonlocal recorded_problems
+            new_problems = summary.problems[recorded_problems:]
+            recorded_problems = len(summary.problems)
+            summary.articles_stored += store.write_batch(batch_articles, batch_events, new_problems)
+
         pending_articles: list[Article] = []
         pending_events: list[Event] = []
         bar = tqdm(desc="ingest", unit="art", disable=not _show(progress))
-        for article, events, sentences in code_articles(fresh_only(), n_process=n_process):
+        coded = code_articles(fresh_only(), coder, n_process=n_process, problems=summary.problems)
+        for article, events, sentences in coded:
             if not is_coded_language(article):
                 summary.articles_not_coded_language += 1
             pending_articles.append(article)
@@ -163,11 +280,11 @@ def ingest_paths(
             summary.sentences += sentences
             bar.update(1)
             if len(pending_articles) >= batch_size:
-                summary.articles_stored += store.write_batch(pending_articles, pending_events)
+                write(pending_articles, pending_events)
                 pending_articles, pending_events = [], []
-        summary.articles_stored += store.write_batch(pending_articles, pending_events)
+        write(pending_articles, pending_events)
         bar.close()
-        store.record_problems(summary.problems)
+        update_merges(store)  # heron.merge: fold the new articles into merged events and stories
     return summary
 
 

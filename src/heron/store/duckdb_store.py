@@ -6,8 +6,12 @@ Tables
     event_actors    one row per actor of an event (role = source | target), for actor queries
     ingest_errors   every input that could not be read, with file, position and reason
 
-Writes go in one transaction per batch, so an interrupted run never leaves half an article behind,
-and articles already stored (same ``article_id``) are skipped, so re-ingesting is idempotent.
+Writes go in one transaction per batch (articles, their events and actors, and the problems found
+so far), so an interrupted run - even one killed with SIGKILL - never leaves half an article behind:
+DuckDB writes a transaction to its write-ahead log only at COMMIT and replays the log when the file
+is next opened, so the database holds exactly the batches that committed. Articles already stored
+(same ``article_id``) are skipped and a problem already recorded (same file, position and reason) is
+not recorded again, so re-ingesting is idempotent and a killed run can simply be started again.
 """
 
 from __future__ import annotations
@@ -155,8 +159,10 @@ class EventStore:
         ).fetchall()
         return {row[0] for row in rows}
 
-    def write_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> int:
-        """Store articles and their events in one transaction; already-stored articles are skipped.
+    def write_batch(
+        self, articles: Sequence[Article], events: Sequence[Event], problems: Sequence[IngestProblem] = ()
+    ) -> int:
+        """Store articles, their events and ``problems`` in one transaction; known rows are skipped.
 
         Returns the number of articles newly written.
         """
@@ -169,11 +175,15 @@ class EventStore:
                 seen_ids.add(article.article_id)
                 unique_articles.append(article)
         new_events = _unique_events(e for e in events if e.article_id in seen_ids)
-        if not unique_articles:
+        if not unique_articles and not problems:
             return 0
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
         try:
+            self._insert_problems(problems)
+            if not unique_articles:
+                connection.execute("COMMIT")
+                return 0
             articles_table = _arrow_table([_article_row(a) for a in unique_articles], ARTICLE_COLUMNS)
             connection.register("new_articles", articles_table)
             connection.execute(f"INSERT INTO articles ({_quoted(ARTICLE_COLUMNS)}) SELECT * FROM new_articles")
@@ -198,18 +208,56 @@ class EventStore:
             raise
         return len(unique_articles)
 
-    def record_problems(self, problems: Sequence[IngestProblem]) -> None:
+    def record_problems(self, problems: Sequence[IngestProblem]) -> int:
+        """Record quarantined inputs (one transaction); returns how many rows were new."""
         if not problems:
-            return
-        self.connection.executemany(
-            "INSERT INTO ingest_errors (source_path, position, reason) VALUES (?, ?, ?)",
-            [(p.source_path, p.position, p.reason) for p in problems],
+            return 0
+        self.connection.execute("BEGIN TRANSACTION")
+        try:
+            added = self._insert_problems(problems)
+            self.connection.execute("COMMIT")
+        except Exception:
+            self.connection.execute("ROLLBACK")
+            raise
+        return added
+
+    def _insert_problems(self, problems: Sequence[IngestProblem]) -> int:
+        # One row per (file, position, reason), however often the same input is re-ingested.
+        unique = list(dict.fromkeys((p.source_path, p.position, p.reason) for p in problems))
+        if not unique:
+            return 0
+        before = self._count("ingest_errors")
+        table = pa.table({
+            "source_path": pa.array([u[0] for u in unique], pa.string()),
+            "position": pa.array([u[1] for u in unique], pa.string()),
+            "reason": pa.array([u[2] for u in unique], pa.string()),
+        })
+        self.connection.register("new_problems", table)
+        self.connection.execute(
+            "INSERT INTO ingest_errors (source_path, position, reason) "
+            "SELECT n.source_path, n.position, n.reason FROM new_problems n WHERE NOT EXISTS ("
+            "SELECT 1 FROM ingest_errors e WHERE e.source_path = n.source_path "
+            "AND e.position IS NOT DISTINCT FROM n.position AND e.reason = n.reason)"
         )
+        self.connection.unregister("new_problems")
+        return self._count("ingest_errors") - before
+
+    def ingest_errors(self) -> list[dict[str, Any]]:
+        """Every quarantined input, in the order first seen."""
+        cursor = self.connection.execute(
+            "SELECT source_path, position, reason, seen_at FROM ingest_errors ORDER BY seen_at, source_path, position"
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # ------------------------------------------------------------------ reads
     def counts(self) -> dict[str, int]:
         tables = ("articles", "events", "event_actors", "ingest_errors")
-        return {t: self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        return {t: self._count(t) for t in tables}
+
+    def _count(self, table: str) -> int:
+        # fetchall, not fetchone: DuckDB 2 refuses further work while a result is only partly fetched.
+        return int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
     def query_events(self, event_filter: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching the filter, ordered by event date, as JSON-ready dicts (the Event schema)."""
@@ -235,10 +283,10 @@ class EventStore:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         cursor = self.connection.execute("SELECT * FROM articles WHERE article_id = ?", [article_id])
-        row = cursor.fetchone()
-        if row is None:
+        rows = cursor.fetchall()
+        if not rows:
             return None
-        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+        return dict(zip([d[0] for d in cursor.description], rows[0], strict=True))
 
 
 def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:

@@ -1,0 +1,355 @@
+"""Event merge: mentions (coded sentences) of one real-world event become one merged event.
+
+Two mentions are *compatible* (may describe the same event) when:
+
+1. **Copies.** Their articles are near-duplicates, both mentions have the same type family and their
+   sentences are nearly the same (similarity >= ``copy_text_similarity``): merged whatever else differs.
+2. Otherwise all of these hold:
+   - **Type family**: same PLOVER type (bare statements form their own family, ``STATEMENT``).
+   - **Dates**: both dated, and the ranges their precisions allow overlap. A day is ``[d-1, d+1]``
+     (``day_tolerance_days``: outlets in other time zones), a week its seven days, a month or year all
+     of it; a date taken from the publication day covers the ``publication_slack_days`` before it
+     (``inferred_publication_slack_days`` when the publication day was itself inferred from the batch,
+     see clean.anchor); an undated mention merges only with copies.
+   - **Actors**: when both mentions name countries/organisations, the sets overlap, and the roles are
+     not reversed (Russia accusing the US is not the US accusing Russia).
+   - **Text**: sentence similarity (overlap coefficient of content words, plus ``predicate_bonus`` when
+     the predicates share their head word) reaches ``min_text_similarity`` - or
+     ``strong_text_similarity`` when either mention has no coded country/organisation (an empty actor
+     list matches anything only on strong textual evidence) or is a bare statement; and the sentences
+     share at least ``min_shared_words`` content words (``strong_shared_words`` in the strong case).
+   - Two events from the same sentence are never merged (the coder split them for a reason).
+
+Clustering is deterministic and independent of ingest order: mentions are linked into candidate
+components (connected by compatibility), and each component is clustered greedily in a canonical
+order - most precise date first (explicit day, publication day, week, month, year), then date, then
+event id. A mention joins the first cluster holding a compatible mention (for bare statements: whose
+first mention is compatible) whose running date range still overlaps its own, so a month-precise mention cannot chain the 12th and the 19th together.
+The merged event takes the most precise date (the first mention's) and the range it could be.
+Incrementally, only the components reached from the new mentions are clustered again; since adding
+mentions only adds links, every other cluster is unchanged.
+
+Confidence grows with independent corroboration: ``1 - (1 - best) * (1 - corroboration_gain) ** (k - 1)``
+where ``best`` is the highest mention confidence and ``k`` the number of independent sources (copy
+groups of articles: near-duplicates count once).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import hashlib
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from heron.merge.settings import MergeSettings
+from heron.merge.text import content_words, overlap, predicate_head
+
+STATEMENT = "STATEMENT"
+Interval = tuple[date, date]
+# Rank of a mention's date for the canonical order: lower is more precise.
+_PRECISION_RANK = {"day": 0, "week": 2, "month": 3, "year": 4}
+_LONGEST_INTERVAL = timedelta(days=400)
+
+
+@dataclass
+class Mention:
+    """One coded event as the merge stage sees it (a row of the events table)."""
+
+    event_id: str
+    article_id: str
+    sentence_start: int
+    sentence: str
+    predicate: str
+    plover_type: str | None
+    mode: str | None = None
+    quad: str | None = None
+    cameo: str | None = None
+    goldstein: float = 0.0
+    event_date: date | None = None
+    date_precision: str | None = None
+    date_from_publication: bool = False
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
+    confidence: float = 0.5
+    published: datetime | None = None
+    published_from: str | None = None
+    outlet: str | None = None
+    words: frozenset[str] = field(default_factory=frozenset)
+    head: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            self.words = content_words(self.sentence or "")
+        if self.head is None:
+            self.head = predicate_head(self.predicate)
+
+    @property
+    def family(self) -> str:
+        return self.plover_type or STATEMENT
+
+    @property
+    def actor_codes(self) -> set[str]:
+        return set(self.source_codes) | set(self.target_codes)
+
+    @property
+    def precision_rank(self) -> int:
+        if self.event_date is None or self.date_precision is None:
+            return 9
+        rank = _PRECISION_RANK.get(self.date_precision, 5)
+        return 1 if rank == 0 and self.date_from_publication else rank
+
+
+def date_interval(mention: Mention, settings: MergeSettings, *, padded: bool = True) -> Interval | None:
+    """The days the mention's event could have happened on, from its date and precision."""
+    day = mention.event_date
+    if day is None:
+        return None
+    precision = mention.date_precision or "day"
+    if precision == "week":
+        return day, day + timedelta(days=6)
+    if precision == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if mention.date_from_publication:
+        # An inferred publication day (clean.anchor) is itself a guess: a wider range before it.
+        inferred = mention.published_from == "inferred"
+        slack = settings.inferred_publication_slack_days if inferred else settings.publication_slack_days
+        return (day - timedelta(days=slack) if padded else day), day
+    tolerance = timedelta(days=settings.day_tolerance_days if padded else 0)
+    return day - tolerance, day + tolerance
+
+
+def _intersect(a: Interval | None, b: Interval | None) -> Interval | None:
+    if a is None or b is None:
+        return None
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (start, end) if start <= end else None
+
+
+def text_similarity(a: Mention, b: Mention, settings: MergeSettings) -> float:
+    score = overlap(a.words, b.words)
+    if a.head and a.head == b.head:
+        score += settings.predicate_bonus
+    return score
+
+
+def compatible(a: Mention, b: Mention, groups: Mapping[str, str], settings: MergeSettings) -> bool:
+    """Whether two mentions may report the same real-world event (rules in the module docstring)."""
+    if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
+        return False
+    if a.family != b.family:
+        return False
+    if is_copy(a, b, groups, settings):
+        return True
+    if _intersect(date_interval(a, settings), date_interval(b, settings)) is None:
+        return False
+    needed = settings.min_text_similarity
+    codes_a, codes_b = a.actor_codes, b.actor_codes
+    if codes_a and codes_b:
+        if not codes_a & codes_b:
+            return False
+        src_a, src_b, tgt_a, tgt_b = map(set, (a.source_codes, b.source_codes, a.target_codes, b.target_codes))
+        if src_a & tgt_b and src_b & tgt_a and not src_a & src_b:
+            return False  # roles reversed: Russia accusing the US is not the US accusing Russia
+    else:
+        needed = settings.strong_text_similarity
+    if a.family == STATEMENT:
+        needed = settings.strong_text_similarity
+    shared_needed = settings.strong_shared_words if needed >= settings.strong_text_similarity else settings.min_shared_words
+    if len(a.words & b.words) < shared_needed:
+        return False  # short sentences overlap by chance
+    return text_similarity(a, b, settings) >= needed
+
+
+def is_copy(a: Mention, b: Mention, groups: Mapping[str, str], settings: MergeSettings) -> bool:
+    if a.article_id == b.article_id:
+        return False
+    if groups.get(a.article_id, a.article_id) != groups.get(b.article_id, b.article_id):
+        return False
+    return overlap(a.words, b.words) >= settings.copy_text_similarity
+
+
+def canonical_key(mention: Mention) -> tuple[Any, ...]:
+    return (mention.precision_rank, mention.event_date or date.max, mention.event_id)
+
+
+class CandidateIndex:
+    """Finds the mentions that may be compatible with a given one without comparing all pairs."""
+
+    def __init__(self, mentions: Iterable[Mention], groups: Mapping[str, str], settings: MergeSettings) -> None:
+        self.settings = settings
+        self.groups = groups
+        self.by_family: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
+        self.by_group: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.mentions: dict[str, Mention] = {}
+        for mention in mentions:
+            self.mentions[mention.event_id] = mention
+            interval = date_interval(mention, settings)
+            if interval is not None:
+                self.by_family[mention.family].append((interval[0], interval[1], mention.event_id))
+            group = groups.get(mention.article_id, mention.article_id)
+            self.by_group[(mention.family, group)].append(mention.event_id)
+        for rows in self.by_family.values():
+            rows.sort()
+        self.starts = {family: [row[0] for row in rows] for family, rows in self.by_family.items()}
+
+    def neighbours(self, mention: Mention) -> list[Mention]:
+        found: set[str] = set()
+        group = self.groups.get(mention.article_id, mention.article_id)
+        found.update(self.by_group.get((mention.family, group), ()))
+        interval = date_interval(mention, self.settings)
+        rows = self.by_family.get(mention.family, [])
+        if interval is not None and rows:
+            starts = self.starts[mention.family]
+            stop = bisect.bisect_right(starts, interval[1])
+            first = bisect.bisect_left(starts, interval[0] - _LONGEST_INTERVAL)
+            for _start, end, event_id in rows[first:stop]:
+                if end >= interval[0]:
+                    found.add(event_id)
+        found.discard(mention.event_id)
+        candidates = (self.mentions[event_id] for event_id in sorted(found))
+        return [other for other in candidates if compatible(mention, other, self.groups, self.settings)]
+
+    def component(self, seeds: Iterable[Mention]) -> list[Mention]:
+        """Every mention reachable from ``seeds`` through compatible pairs."""
+        seen: set[str] = set()
+        queue = deque()
+        for seed in seeds:
+            if seed.event_id not in seen:
+                seen.add(seed.event_id)
+                queue.append(seed)
+        while queue:
+            for other in self.neighbours(queue.popleft()):
+                if other.event_id not in seen:
+                    seen.add(other.event_id)
+                    queue.append(other)
+        return [self.mentions[event_id] for event_id in sorted(seen)]
+
+
+def cluster_mentions(
+    mentions: Iterable[Mention], groups: Mapping[str, str], settings: MergeSettings
+) -> list[list[Mention]]:
+    """Greedy clustering in canonical order (see the module docstring); deterministic for a set of mentions."""
+    clusters: list[list[Mention]] = []
+    ranges: list[Interval | None] = []
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for mention in sorted(mentions, key=canonical_key):
+        interval = date_interval(mention, settings)
+        placed = False
+        for index in by_family[mention.family]:
+            current = ranges[index]
+            if current is not None and interval is not None and _intersect(current, interval) is None:
+                continue
+            # Bare statements chain too easily ("X said ..."): they must match the cluster's first mention.
+            members = clusters[index][:1] if mention.family == STATEMENT else clusters[index]
+            if any(compatible(mention, member, groups, settings) for member in members):
+                clusters[index].append(mention)
+                ranges[index] = _intersect(current, interval) if current and interval else (current or interval)
+                placed = True
+                break
+        if not placed:
+            by_family[mention.family].append(len(clusters))
+            clusters.append([mention])
+            ranges.append(interval)
+    return clusters
+
+
+@dataclass
+class MergedEvent:
+    merged_id: str
+    plover_type: str | None
+    mode: str | None
+    quad: str | None
+    cameo: str | None
+    goldstein: float
+    predicate: str
+    sentence: str
+    article_id: str  # the article of the most precise mention
+    source_actors: list[str]
+    target_actors: list[str]
+    event_date: date | None
+    date_precision: str | None
+    date_min: date | None
+    date_max: date | None
+    n_mentions: int
+    n_articles: int
+    n_outlets: int
+    n_sources: int  # independent sources: copy groups of articles
+    first_reported: datetime | None
+    last_reported: datetime | None
+    confidence: float
+    mention_ids: list[str]
+    mention_articles: list[str]  # the article of each mention, aligned with mention_ids
+    article_ids: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        for key in ("event_date", "date_min", "date_max", "first_reported", "last_reported"):
+            value = data[key]
+            data[key] = value.isoformat() if value is not None else None
+        return data
+
+
+def merged_id(mention_ids: Iterable[str]) -> str:
+    return "m" + hashlib.sha1(min(mention_ids).encode()).hexdigest()[:15]
+
+
+def _ranked(values: Iterable[str | None]) -> list[str]:
+    counts = Counter(v for v in values if v)
+    return [v for v, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def build_merged_event(
+    cluster: list[Mention], groups: Mapping[str, str], settings: MergeSettings
+) -> MergedEvent:
+    """Summarise a cluster (sorted canonically, most precise mention first) as one merged event."""
+    cluster = sorted(cluster, key=canonical_key)
+    first = cluster[0]
+    padded: Interval | None = None
+    exact: Interval | None = None
+    for index, mention in enumerate(cluster):
+        p, e = date_interval(mention, settings), date_interval(mention, settings, padded=False)
+        padded = p if index == 0 else (_intersect(padded, p) if padded and p else (padded or p))
+        exact = e if index == 0 else (_intersect(exact, e) if exact and e else None)
+    date_range = exact or padded
+    types = _ranked(m.plover_type for m in cluster)
+    plover_type = types[0] if types else None
+    modes = _ranked(m.mode for m in cluster if m.plover_type == plover_type)
+    articles = sorted({m.article_id for m in cluster})
+    independent = {groups.get(a, a) for a in articles}
+    best = max(m.confidence for m in cluster)
+    confidence = 1 - (1 - best) * (1 - settings.corroboration_gain) ** (len(independent) - 1)
+    published = [m.published for m in cluster if m.published is not None]
+    by_id = sorted(cluster, key=lambda m: m.event_id)
+    return MergedEvent(
+        merged_id=merged_id(m.event_id for m in cluster),
+        plover_type=plover_type,
+        mode=modes[0] if modes else None,
+        quad=first.quad,
+        cameo=first.cameo,
+        goldstein=round(sum(m.goldstein for m in cluster) / len(cluster), 2),
+        predicate=first.predicate,
+        sentence=first.sentence,
+        article_id=first.article_id,
+        source_actors=_ranked(c for m in cluster for c in m.source_codes),
+        target_actors=_ranked(c for m in cluster for c in m.target_codes),
+        event_date=first.event_date if date_interval(first, settings) is not None else None,
+        date_precision=first.date_precision if date_interval(first, settings) is not None else None,
+        date_min=date_range[0] if date_range else None,
+        date_max=date_range[1] if date_range else None,
+        n_mentions=len(cluster),
+        n_articles=len(articles),
+        n_outlets=len({m.outlet for m in cluster if m.outlet}),
+        n_sources=len(independent),
+        first_reported=min(published) if published else None,
+        last_reported=max(published) if published else None,
+        confidence=round(min(settings.max_confidence, confidence), 4),
+        mention_ids=[m.event_id for m in by_id],
+        mention_articles=[m.article_id for m in by_id],
+        article_ids=articles,
+    )

@@ -1,0 +1,67 @@
+"""Word sets for comparing sentences and articles: no NLP model, so merges stay cheap and repeatable."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("heron.merge").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def normalise(word: str) -> str:
+    """Lower-case and strip a plural/possessive 's' so 'agreements' and 'agreement' match."""
+    word = word.lower()
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    stop = stopwords()
+    return frozenset(w for w in (normalise(m) for m in WORD.findall(text)) if w not in stop)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared words over the smaller set (a short restatement of a long sentence scores high)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def predicate_head(predicate: str | None) -> str | None:
+    """The first content word of a predicate phrase ('held a telephone conversation' -> 'held')."""
+    if not predicate:
+        return None
+    words = [normalise(w) for w in WORD.findall(predicate)]
+    words = [w for w in words if w not in stopwords()]
+    return words[0] if words else None
+
+
+def key_terms(title: str | None, text: str, limit: int) -> list[str]:
+    """The article's most frequent content words (title words count three times), ties alphabetical."""
+    counts: Counter[str] = Counter()
+    stop = stopwords()
+    for word in WORD.findall(text):
+        w = normalise(word)
+        if len(w) >= 4 and w not in stop:
+            counts[w] += 1
+    for word in WORD.findall(title or ""):
+        w = normalise(word)
+        if len(w) >= 4 and w not in stop:
+            counts[w] += 3
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [w for w, _ in ranked[:limit]]

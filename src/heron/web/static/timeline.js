@@ -1,0 +1,144 @@
+// Timeline: events on a time axis by PLOVER type, coloured by quad class, sized by corroboration.
+"use strict";
+
+const TIMELINE_LIMIT = 2000; // points drawn at most; the summary says when there are more
+
+async function loadEvents(filters) {
+  const items = [];
+  let total = 0;
+  for (let page = 1; items.length < TIMELINE_LIMIT; page += 1) {
+    const query = new URLSearchParams(filters);
+    query.set("page", page);
+    query.set("page_size", 500);
+    query.set("sort", "date");
+    const body = await Heron.api("/api/events", query);
+    total = body.total;
+    items.push(...body.items);
+    if (page >= body.pages) break;
+  }
+  return { total, items };
+}
+
+function timelineSpec(items, filters) {
+  const quads = Object.keys(Heron.QUAD_COLORS);
+  const perRow = {};
+  const values = items.filter((e) => e.event_date).map((e) => {
+    // Spread points that share a day and type vertically so each stays clickable.
+    const key = `${e.event_date}|${e.plover_type || "STATEMENT"}`;
+    perRow[key] = (perRow[key] || 0) + 1;
+    return {
+      event_id: e.event_id, date: e.event_date, type: e.plover_type || "STATEMENT", quad: e.quad,
+      mentions: e.mentions || 1, source: e.source_label || "-", target: e.target_label || "-",
+      predicate: e.predicate, outlet: e.outlet || "", goldstein: e.goldstein, jitter: ((perRow[key] - 1) % 5) - 2,
+    };
+  });
+  const maxMentions = Math.max(5, ...values.map((v) => v.mentions));
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: "container",
+    height: { step: 34 },
+    data: { values },
+    mark: { type: "point", filled: true, opacity: 0.8, stroke: "#333", strokeWidth: 0.4, cursor: "pointer" },
+    encoding: {
+      x: {
+        field: "date", type: "temporal", title: "event date",
+        // The axis spans the filter's date range when one is set, so an episode is shown in full.
+        scale: filters.get("since") && filters.get("until")
+          ? { domain: [filters.get("since"), filters.get("until")], padding: 14 } : { padding: 14 },
+        axis: { grid: true, labelOverlap: true, format: "%d %b %Y", labelAngle: 0 },
+      },
+      y: { field: "type", type: "nominal", title: "PLOVER type", sort: "ascending" },
+      yOffset: { field: "jitter", type: "quantitative", scale: { domain: [-3, 3] }, legend: null },
+      color: {
+        field: "quad", type: "nominal", title: "quad class",
+        scale: { domain: quads, range: quads.map((q) => Heron.QUAD_COLORS[q]) }, legend: null,
+      },
+      size: { field: "mentions", type: "quantitative", title: "mentions", scale: { domain: [1, maxMentions], range: [80, 700] }, legend: null },
+      tooltip: [
+        { field: "date", type: "temporal", title: "date" },
+        { field: "type", title: "type" },
+        { field: "source", title: "source" },
+        { field: "predicate", title: "predicate" },
+        { field: "target", title: "target" },
+        { field: "mentions", title: "mentions" },
+        { field: "outlet", title: "outlet" },
+      ],
+    },
+    config: { view: { stroke: null }, axis: { labelFontSize: 11 } },
+  };
+}
+
+function renderLegend() {
+  const legend = document.getElementById("legend");
+  legend.replaceChildren();
+  for (const [quad, color] of Object.entries(Heron.QUAD_COLORS)) {
+    legend.append(Heron.el("span", {}, Heron.el("i", { style: `background:${color}` }), Heron.QUAD_LABELS[quad]));
+  }
+  legend.append(Heron.el("span", { text: "· larger dot = more mentions (corroboration) · click a dot for its evidence" }));
+}
+
+function renderList(items) {
+  const list = document.getElementById("eventlist");
+  list.replaceChildren();
+  for (const e of items.slice(0, 200)) {
+    list.append(Heron.el("li", {},
+      Heron.el("span", { class: "date", text: e.event_date || "undated" }),
+      Heron.quadBadge(e.quad), " ",
+      Heron.el("a", { href: `/event?id=${encodeURIComponent(e.event_id)}`, class: "event-link",
+        text: `${e.plover_type || "STATEMENT"}: ${e.source_label || "?"} — ${e.predicate} — ${e.target_label || "?"}` }),
+      e.mentions > 1 ? Heron.el("span", { class: "muted", text: ` (${e.mentions} mentions)` }) : null,
+      Heron.el("span", { class: "muted", text: e.outlet ? ` · ${e.outlet}` : "" }),
+    ));
+  }
+  if (items.length > 200) {
+    list.append(Heron.el("li", { class: "muted" }, `${items.length - 200} more: see the `,
+      Heron.el("a", { href: `/table?${Heron.filterParams()}`, text: "table" })));
+  }
+}
+
+async function draw(filters) {
+  Heron.showError(null);
+  const summary = document.getElementById("summary");
+  summary.textContent = "Loading…";
+  try {
+    const { total, items } = await loadEvents(filters);
+    const dated = items.filter((e) => e.event_date);
+    const first = dated.length ? dated[0].event_date : "-";
+    const last = dated.length ? dated[dated.length - 1].event_date : "-";
+    summary.replaceChildren(
+      Heron.el("strong", { id: "event-count", text: String(total) }),
+      ` ${Heron.meta.level === "merged" ? "merged events" : "events"} from ${first} to ${last}`,
+      total > items.length ? ` (first ${items.length} drawn)` : "",
+    );
+    const chart = document.getElementById("chart");
+    if (!dated.length) {
+      chart.replaceChildren(Heron.el("p", { class: "muted", text: "No dated events match this filter." }));
+    } else {
+      const result = await vegaEmbed(chart, timelineSpec(items, filters), {
+        renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false },
+      });
+      // Clicking a dot opens the event page.
+      result.view.addEventListener("click", (_, item) => {
+        if (item && item.datum && item.datum.event_id) {
+          window.location.href = `/event?id=${encodeURIComponent(item.datum.event_id)}`;
+        }
+      });
+    }
+    renderList(items);
+  } catch (error) {
+    summary.textContent = "";
+    Heron.showError(error);
+  }
+}
+
+(async () => {
+  try {
+    await Heron.init();
+  } catch (error) {
+    Heron.showError(error);
+    return;
+  }
+  renderLegend();
+  Heron.renderFilters(document.getElementById("filter-box"), (next) => draw(Heron.filterParams()));
+  await draw(Heron.filterParams());
+})();
