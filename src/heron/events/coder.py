@@ -52,6 +52,8 @@ COLLECTIVE_NOUNS = {"aide", "leader", "president", "minister", "delegation", "re
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
 
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
+
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
 CONFIDENCE_LIGHT = 0.7
@@ -151,6 +153,8 @@ class EventCoder:
         for token in sentence:
             if token.pos_ not in ("VERB", "AUX") or token.i in consumed:
                 continue
+            if token.dep_ == "amod":
+                continue  # attributive participles describe a noun ("the alleged abuses", "the banned party")
             candidate = self._verb_candidate(token)
             if candidate is None:
                 continue
@@ -205,7 +209,10 @@ class EventCoder:
             return False
         head = verb.head
         entries = self.lexicon.entries_for(head.lemma_.lower(), "verb")
-        return any(entry.kind == "event" and entry.cameo for entry in entries)
+        # Only entries that apply here: "began talks" is an event, "began collecting" is aspect.
+        return any(
+            entry.kind == "event" and entry.cameo and self._match_entry(head, entry) is not None for entry in entries
+        )
 
     def _reports_occurrence(self, noun: Token) -> bool:
         """Is the noun an event being reported, not a topic? (rules in data/nominal_events.yaml)"""
@@ -223,6 +230,12 @@ class EventCoder:
         ("launched a mediation effort") or its "of" complement ("gave 5 million dollars of aid")."""
         obj = _direct_object(verb)
         if obj is None:
+            # "engaged in ethnic cleansing", "took part in the talks": the event noun follows "in"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    for noun in child.children:
+                        if noun.dep_ == "pobj" and (entry := self._noun_entry(noun)) is not None:
+                            return noun, entry
             return None, None
         entry = self._noun_entry(obj)
         if entry is not None:
@@ -239,7 +252,14 @@ class EventCoder:
         return obj, None
 
     def _noun_entry(self, noun: Token) -> PredicateEntry | None:
-        """Look up 'hunger strike', 'phone call' before the bare head noun."""
+        """Look up 'hunger strike', 'phone call' before the bare head noun; 'joint military exercise'
+        as 'joint exercise' (joint ones are cooperation, not a show of force)."""
+        if any(child.dep_ == "amod" and child.lower_ in JOINT_MODIFIERS for child in noun.children):
+            compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+            for phrase in (f"joint {' '.join(compounds[-1:])} {noun.lemma_.lower()}", f"joint {noun.lemma_.lower()}"):
+                entry = self.lexicon.noun_entry(" ".join(phrase.split()))
+                if entry is not None:
+                    return entry
         for child in noun.children:
             if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
                 entry = self.lexicon.noun_entry(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
@@ -663,6 +683,9 @@ def _subject_heads(predicate: Token) -> list[Token]:
             return [token.head]
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG":
             token = token.head
+            continue
+        if token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            token = token.head  # purpose clause: "took steps to expand freedoms" shares the main subject
             continue
         break
     return []
