@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
@@ -416,6 +416,10 @@ class EventCoder:
                     penalty += 0.15
             if token.dep_ in ("acl", "ccomp", "relcl") and token.head.pos_ == "NOUN" and self._noun_entry(token.head):
                 penalty += 0.15  # "its demand that Israel ease restrictions": the content of a demand
+            elif token.dep_ == "ccomp" and token.i > token.head.i:
+                obj = _direct_object(token.head)
+                if obj is not None and obj.i < token.i and self._noun_entry(obj) is not None:
+                    penalty += 0.15  # the same, parsed as a clause of the verb: "reiterated its demand that ..."
             token = token.head
         return penalty
 
@@ -504,6 +508,9 @@ class EventCoder:
         cameo = candidate.cameo
         confidence = candidate.confidence
         info = cameo_info(cameo)
+        if candidate.entry.plover_type and candidate.entry.cameo == cameo:
+            # the manual's type for this predicate; any recoding below (negation, threats) replaces it
+            info = replace(info, plover_type=candidate.entry.plover_type, plover_mode=candidate.entry.plover_mode)
         if (
             reported_by is not None
             and candidate.kind != "speech"

@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from heron.events.cameo import is_known_code
+from heron.events.cameo import PLOVER_TYPES, is_known_code
 
 POS_VALUES = ("verb", "noun")
 KIND_VALUES = ("event", "speech", "transparent", "light")
-_ALLOWED_KEYS = {"lemma", "pos", "kind", "cameo", "object", "future", "note"}
+_ALLOWED_KEYS = {"lemma", "pos", "kind", "cameo", "object", "future", "plover", "note"}
 # The C loader parses the ~800-entry package file several times faster when libyaml is present.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -38,6 +38,10 @@ class PredicateEntry:
     future: bool  # the predicate itself announces intent (plan, intend, prepare)
     note: str
     source: str = ""  # file the entry came from, for messages
+    # PLOVER type (and mode) where the manual departs from the CAMEO table for this predicate,
+    # e.g. resignations are RETREAT "resign" while their CAMEO code 0831 maps to CONCEDE.
+    plover_type: str | None = None
+    plover_mode: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None, tuple[str, ...]]:
@@ -215,6 +219,17 @@ def _parse_entry(raw: Any, path: Path, index: int) -> PredicateEntry:
     future = raw.get("future", False)
     if not isinstance(future, bool):
         raise ValueError(f"{where}: future must be true or false, found {future!r}")
+    plover_type = plover_mode = None
+    plover_value = raw.get("plover")
+    if plover_value is not None:
+        if not isinstance(plover_value, str) or not plover_value.strip():
+            raise ValueError(f"{where}: plover must be text such as \"RETREAT/resign\", found {plover_value!r}")
+        type_text, _, mode_text = plover_value.strip().partition("/")
+        plover_type, plover_mode = type_text.strip().upper(), (mode_text.strip().lower() or None)
+        if plover_type not in PLOVER_TYPES:
+            raise ValueError(f"{where}: plover type {plover_type!r} is not one of the 16 PLOVER types")
+        if cameo is None:
+            raise ValueError(f"{where}: a plover override needs the entry's cameo code")
     note = raw.get("note") or ""
     if not isinstance(note, str):
         raise ValueError(f"{where}: note must be text, found {note!r}")
@@ -233,4 +248,6 @@ def _parse_entry(raw: Any, path: Path, index: int) -> PredicateEntry:
         future=future,
         note=note.strip(),
         source=str(path),
+        plover_type=plover_type,
+        plover_mode=plover_mode,
     )
