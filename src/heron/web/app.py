@@ -1,15 +1,17 @@
 """The HTTP API and the static pages, as one FastAPI app over a read-only Heron database.
 
-Pages (plain HTML + JS shipped in ``static/``, libraries in ``static/vendor/``, no build step):
+Pages (plain HTML + JS shipped in ``static/``, no build step; the chart and graph libraries are served
+under ``/static/vendor/`` from installed Python packages, see heron.web.assets):
     /            timeline            /event?id=ID    event detail with highlighted evidence
     /network     actor network       /dyad           cooperation/conflict chart for a dyad
     /table       sortable table with download        /api-docs      endpoint list from the OpenAPI schema
 
 API (JSON; schema at /api/openapi.json): see the route docstrings below.
 
-Safety: the database is opened read-only, every request value is a bound SQL parameter, text
-parameters have length limits, page sizes are capped, no request names a file, CORS is closed unless
-origins are given, and a bad parameter gets a 400 with a message naming it.
+Safety: the database is opened read-only (no external files either), every request value is a bound
+SQL parameter and sort keys come from a whitelist, text parameters have length limits, page sizes are
+capped, each query runs under a time limit (a 503 past it), no request names a file, CORS is closed
+unless origins are given, and a bad parameter gets a 400 with a message naming it.
 """
 
 from __future__ import annotations
@@ -22,17 +24,27 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from heron.web.assets import (
+    PAGE_ASSETS,
+    VENDOR_ASSETS,
+    asset_path,
+    log_missing_assets,
+    missing_assets,
+    missing_assets_page,
+)
 from heron.web.queries import (
+    DEFAULT_QUERY_TIMEOUT,
     MAX_DOWNLOAD_ROWS,
     MAX_PAGE_SIZE,
     QUAD_CLASSES,
     SORT_COLUMNS,
     BadRequest,
     EventQuery,
+    QueryTimeout,
     WebStore,
     csv_chunks,
     json_chunks,
@@ -55,6 +67,11 @@ CONTENT_SECURITY_POLICY = (
 
 Quad = Literal["statement", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 SortKey = Literal["date", "type", "quad", "goldstein", "confidence", "outlet", "predicate", "published"]
+Level = Annotated[
+    Literal["auto", "merged", "mention"],
+    Query(description="merged events (one per real-world event, with corroboration), mentions (one per "
+                      "coded sentence), or auto: merged when the database has them"),
+]
 TEXT = 120  # longest accepted free-text parameter
 
 
@@ -88,9 +105,15 @@ def _blank_to_none(value: str | None) -> str | None:
 Filters = Annotated[EventQuery, Depends(event_query)]
 
 
-def create_app(db_path: str | Path, *, cors_origins: Sequence[str] = ()) -> FastAPI:
-    """The web app over ``db_path`` (opened read-only). Raises DatabaseUnavailable when it cannot be read."""
-    store = WebStore(db_path)
+def create_app(
+    db_path: str | Path, *, cors_origins: Sequence[str] = (), query_timeout: float | None = DEFAULT_QUERY_TIMEOUT
+) -> FastAPI:
+    """The web app over ``db_path`` (opened read-only). Raises DatabaseUnavailable when it cannot be read.
+
+    ``query_timeout``: seconds one database query may run before it is stopped and the request gets a 503.
+    """
+    store = WebStore(db_path, query_timeout=query_timeout)
+    log_missing_assets()
     app = FastAPI(
         title="Heron event data API",
         version="1",
@@ -131,6 +154,11 @@ def create_app(db_path: str | Path, *, cors_origins: Sequence[str] = ()) -> Fast
     async def bad_request(request: Request, error: BadRequest) -> JSONResponse:
         return JSONResponse(status_code=400, content={"error": "bad request", "message": str(error)})
 
+    @app.exception_handler(QueryTimeout)
+    async def query_timeout_error(request: Request, error: QueryTimeout) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"error": "query timeout", "message": str(error)},
+                            headers={"Retry-After": "5"})
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         message = error.detail if isinstance(error.detail, str) else "request failed"
@@ -149,14 +177,21 @@ def create_app(db_path: str | Path, *, cors_origins: Sequence[str] = ()) -> Fast
         page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
         sort: SortKey = "date",
         order: Literal["asc", "desc"] = "asc",
+        level: Level = "auto",
     ) -> dict[str, Any]:
-        """Events matching the filters, one page at a time (merged events when the database has them)."""
-        total = store.count_events(filters)
+        """Events matching the filters, one page at a time (merged events when the database has them).
+
+        Merged events are selected by their own date, type, quad and confidence, and by actors, text or
+        story through any of their mentions; ``mentions``/``articles`` give each one's corroboration.
+        """
+        resolved = store.resolve_level(level)
+        total = store.count_events(filters, resolved)
         items = store.list_events(
-            filters, sort=sort, descending=order == "desc", offset=(page - 1) * page_size, limit=page_size
+            filters, sort=sort, descending=order == "desc", offset=(page - 1) * page_size, limit=page_size,
+            level=resolved,
         )
         return {
-            "level": "merged" if store.merge else "mention",
+            "level": resolved,
             "total": total,
             "page": page,
             "page_size": page_size,
@@ -170,10 +205,12 @@ def create_app(db_path: str | Path, *, cors_origins: Sequence[str] = ()) -> Fast
         format: Literal["csv", "json"] = "csv",
         sort: SortKey = "date",
         order: Literal["asc", "desc"] = "asc",
+        level: Level = "auto",
     ) -> StreamingResponse:
         """Every event of the filtered view as CSV or JSON (attachment), up to the download limit."""
-        store.count_events(filters)  # validates the filters before the response starts streaming
-        rows = store.iter_download(filters, sort=sort, descending=order == "desc")
+        resolved = store.resolve_level(level)
+        store.count_events(filters, resolved)  # validates the filters before the response starts streaming
+        rows = store.iter_download(filters, sort=sort, descending=order == "desc", level=resolved)
         if format == "csv":
             return StreamingResponse(
                 csv_chunks(rows), media_type="text/csv; charset=utf-8",
@@ -234,7 +271,10 @@ def create_app(db_path: str | Path, *, cors_origins: Sequence[str] = ()) -> Fast
 
     # ------------------------------------------------------------------ pages
     def page_route(file_name: str) -> Any:
-        def serve_page() -> FileResponse:
+        def serve_page() -> Response:
+            problems = missing_assets(PAGE_ASSETS.get(file_name, ()))
+            if problems:  # say which package is missing rather than serve a page that cannot draw
+                return HTMLResponse(missing_assets_page(file_name, problems), status_code=503)
             return FileResponse(STATIC_DIR / file_name, media_type="text/html")
 
         return serve_page
@@ -242,6 +282,18 @@ def create_app(db_path: str | Path, *, cors_origins: Sequence[str] = ()) -> Fast
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         return Response(status_code=204)
+
+    # Declared before the /static mount so it answers for /static/vendor/: only the listed names are
+    # served, each from its package's installed files (no request value ever becomes a path).
+    @app.get("/static/vendor/{name}", include_in_schema=False)
+    def vendor_asset(name: Annotated[str, PathParam(max_length=40)]) -> Response:
+        if name not in VENDOR_ASSETS:
+            raise HTTPException(status_code=404, detail="Not Found")
+        path = asset_path(name)
+        if path is None:
+            reason = missing_assets((name,))[name]
+            raise HTTPException(status_code=503, detail=f"/static/vendor/{name} is unavailable: {reason}")
+        return FileResponse(path, media_type=VENDOR_ASSETS[name].media_type)
 
     for route, file_name in PAGES.items():
         app.add_api_route(route, page_route(file_name), include_in_schema=False, methods=["GET", "HEAD"])

@@ -62,6 +62,34 @@ class MergedReader(MergeTables):
             if event["event_id"] in found:
                 event["merged_id"], event["mentions"], event["articles"] = found[event["event_id"]]
 
+    def annotate_merged(self, store: WebStore, events: list[dict[str, Any]]) -> None:
+        """Give listed merged events the actors, location and qualifiers of their representative mention.
+
+        The representative is the mention the merge stage took the event's sentence from (same article
+        and sentence), else the earliest published one.
+        """
+        ids = [event["event_id"] for event in events]
+        if not ids:
+            return
+        names, rows = store._rows(
+            "SELECT merged_id, source_json, target_json, location, aux_modes FROM ("
+            "SELECT mm.merged_id, ev.source_json, ev.target_json, ev.location, ev.aux_modes, row_number() OVER ("
+            "PARTITION BY mm.merged_id ORDER BY (ev.article_id = me.article_id AND ev.sentence = me.sentence) DESC, "
+            "ev.published NULLS LAST, ev.event_id) AS rank "
+            "FROM merged_mentions mm JOIN events ev ON ev.event_id = mm.event_id "
+            "JOIN merged_events me ON me.merged_id = mm.merged_id WHERE mm.merged_id IN (SELECT unnest(?))"
+            ") WHERE rank = 1",
+            [ids],
+        )
+        found = {row[0]: _event_row(names[1:], row[1:]) for row in rows}
+        for event in events:
+            event["level"] = "merged"
+            event["merged_id"] = event["event_id"]
+            representative = found.get(event["event_id"])
+            if representative:
+                event["source"], event["target"] = representative["source"], representative["target"]
+                event["location"], event["aux_modes"] = representative["location"], representative["aux_modes"]
+
     def merged_id_for(self, store: WebStore, event_id: str) -> str | None:
         _, rows = store._rows("SELECT merged_id FROM merged_mentions WHERE event_id = ? LIMIT 1", [event_id])
         return rows[0][0] if rows else None

@@ -9,6 +9,11 @@ Two levels of data are served:
     merged    one row per real-world event with its mentions as evidence, and stories, when the merge
               stage has written its tables (``merged_events``, ``merged_mentions``, ``stories``, ...).
               ``WebStore`` checks for them at start-up and falls back to mention level without them.
+Event lists take ``level``: "auto" (merged when the database has merged events), "merged" or "mention".
+
+Safety: the connection is read-only with external access (files, ATTACH, COPY, extensions) switched
+off and the configuration locked, and every query runs under a time limit (``query_timeout``): a
+watchdog interrupts it, and the request gets a QueryTimeout (HTTP 503) instead of hanging.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import csv
 import io
 import json
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -51,7 +57,19 @@ SORT_COLUMNS = {
     "published": "e.published",
 }
 INTERVALS = {"day": "day", "week": "week", "month": "month"}
-MERGE_TABLES = ("merged_events", "merged_mentions", "stories", "story_events")
+LEVELS = ("auto", "merged", "mention")
+DEFAULT_QUERY_TIMEOUT = 10.0  # seconds one query may run before it is interrupted
+
+# Merged events shaped like rows of ``events`` (same column names, alias e), so the filters, the sort
+# whitelist and the row rendering serve both levels. Actors, location and qualifiers come from the
+# event's representative mention afterwards (see ``MergeTables.annotate_merged``).
+MERGED_RELATION = (
+    "(SELECT me.merged_id AS event_id, me.article_id, me.event_date, me.date_precision, me.plover_type, "
+    "me.mode, me.cameo, me.quad, me.goldstein, me.predicate, me.sentence, me.confidence, ar.outlet, ar.url, "
+    "ar.published, NULL::VARCHAR AS location, []::VARCHAR[] AS aux_modes, NULL::VARCHAR AS source_json, "
+    "NULL::VARCHAR AS target_json, me.n_mentions AS mentions, me.n_articles AS articles "
+    "FROM merged_events me LEFT JOIN articles ar ON ar.article_id = me.article_id) e"
+)
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -60,6 +78,10 @@ class DatabaseUnavailable(RuntimeError):
 
 class BadRequest(ValueError):
     """A request asks for something the database cannot answer (shown to the user as a 400)."""
+
+
+class QueryTimeout(RuntimeError):
+    """A query ran past the time limit and was interrupted (shown to the user as a 503)."""
 
 
 @dataclass
@@ -146,6 +168,25 @@ def where_sql(query: EventQuery, story_events_sql: str | None) -> tuple[str, lis
     clauses.extend(query.extra_clauses)
     params.extend(query.extra_params)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+# Filters on what a merged event itself says (its date, type, quad, confidence); every other filter
+# (actors, text, story) selects merged events with at least one matching mention.
+MERGED_OWN_FILTERS = ("since", "until", "plover_type", "quad", "min_confidence")
+
+
+def merged_where_sql(query: EventQuery, story_events_sql: str | None) -> tuple[str, list[Any]]:
+    """WHERE clause over MERGED_RELATION (alias e) for the filters; values only as bound parameters."""
+    own = EventQuery(**{name: getattr(query, name) for name in MERGED_OWN_FILTERS})
+    evidence = EventQuery(**{**query.__dict__, **{name: None for name in MERGED_OWN_FILTERS}})
+    where, params = where_sql(own, story_events_sql)
+    evidence_where, evidence_params = where_sql(evidence, story_events_sql)
+    if not evidence_where:
+        return where, params
+    # Inside the sub-query the alias e is the events table again, so the mention filters apply as written.
+    clause = (f"e.event_id IN (SELECT mm.merged_id FROM merged_mentions mm JOIN events e "
+              f"ON e.event_id = mm.event_id {evidence_where})")
+    return (f"{where} AND {clause}" if where else f"WHERE {clause}"), [*params, *evidence_params]
 
 
 def _jsonable(value: Any) -> Any:
@@ -252,6 +293,45 @@ def date_resolution(row: dict[str, Any], spans: list[dict[str, Any]]) -> str:
     return f"resolved date (precision: {precision})"
 
 
+class QueryWatchdog:
+    """One background thread that interrupts queries still running at their deadline.
+
+    A thread per query (threading.Timer) costs milliseconds to start under load; this one sleeps until
+    the earliest deadline or until a new query arrives.
+    """
+
+    def __init__(self) -> None:
+        self._watched: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
+        self._next_token = 0
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, cursor: duckdb.DuckDBPyConnection, seconds: float) -> int:
+        with self._wake:
+            self._next_token += 1
+            self._watched[self._next_token] = (time.monotonic() + seconds, cursor)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="heron-query-watchdog", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+            return self._next_token
+
+    def release(self, token: int) -> None:
+        with self._wake:
+            self._watched.pop(token, None)
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                now = time.monotonic()
+                for token, (deadline, cursor) in list(self._watched.items()):
+                    if deadline <= now:
+                        del self._watched[token]
+                        cursor.interrupt()  # the query raises InterruptException in its own thread
+                earliest = min((deadline for deadline, _ in self._watched.values()), default=None)
+                self._wake.wait(None if earliest is None else max(0.0, earliest - now))
+
+
 class WebStore:
     """A read-only view of a Heron database for the web app.
 
@@ -259,12 +339,28 @@ class WebStore:
     concurrent requests do not share cursor state.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, query_timeout: float | None = DEFAULT_QUERY_TIMEOUT) -> None:
         self.path = Path(path)
+        if query_timeout is not None and query_timeout <= 0:
+            raise ValueError("query_timeout must be positive (or None for no limit)")
+        self.query_timeout = query_timeout
+        self._watchdog = QueryWatchdog()
         if not self.path.is_file():
             raise DatabaseUnavailable(f"{self.path}: no such database file (build one with `heron ingest ... --db`)")
         try:
             self._connection = duckdb.connect(str(self.path), read_only=True)
+            # No files beyond this one (no COPY TO, ATTACH, read_csv, extension installs), and the
+            # configuration locked so no statement can switch that back on. Set after connecting rather
+            # than as connect() config: DuckDB refuses a second in-process connection to the same file
+            # with a different config, and these settings then cover every such connection anyway.
+            # A second store over the same file in one process shares the (already sealed) instance.
+            external, locked = self._connection.execute(
+                "SELECT current_setting('enable_external_access'), current_setting('lock_configuration')"
+            ).fetchone()
+            if external:
+                self._connection.execute("SET enable_external_access = false")
+            if not locked:
+                self._connection.execute("SET lock_configuration = true")
         except duckdb.Error as error:
             raise DatabaseUnavailable(f"{self.path}: cannot open the database read-only: {error}") from error
         self._lock = threading.Lock()
@@ -287,16 +383,50 @@ class WebStore:
             return self._connection.cursor()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one query (fixed SQL text, request values in ``params``) under the time limit."""
         cursor = self.cursor()
+        # The watchdog interrupts a query still running at the limit; one that finishes just past it is
+        # refused too, so the limit means the same whether or not the interrupt landed in time.
+        token = self._watchdog.watch(cursor, self.query_timeout) if self.query_timeout else None
+        started = time.monotonic()
         try:
             result = cursor.execute(sql, list(params))
             names = [d[0] for d in result.description]
-            return names, result.fetchall()
+            rows = result.fetchall()
+        except duckdb.InterruptException as error:
+            raise QueryTimeout(self._timeout_message()) from error
         finally:
+            if token is not None:
+                self._watchdog.release(token)
             cursor.close()
+        if self.query_timeout and time.monotonic() - started > self.query_timeout:
+            raise QueryTimeout(self._timeout_message())
+        return names, rows
+
+    def _timeout_message(self) -> str:
+        return (f"the query took longer than the server's limit of {self.query_timeout:g} s and was stopped; "
+                "narrow the filters (dates, actor, type) or ask the operator to raise --query-timeout")
 
     def _where(self, query: EventQuery) -> tuple[str, list[Any]]:
         return where_sql(query, self.merge.story_mentions_sql if self.merge else None)
+
+    def resolve_level(self, level: str) -> str:
+        """'merged' or 'mention' for a requested level ('auto' = merged when the database has it)."""
+        if level not in LEVELS:
+            raise BadRequest(f"level must be one of {', '.join(LEVELS)}")
+        if level == "merged" and not self.merge:
+            raise BadRequest("this database has no merged events (the merge stage has not run on it): "
+                             "use level=mention or level=auto")
+        return "merged" if level != "mention" and self.merge else "mention"
+
+    def _level_source(self, query: EventQuery, level: str) -> tuple[str, str, list[Any]]:
+        """FROM target, WHERE clause and parameters for an event list at a level."""
+        if self.resolve_level(level) == "merged":
+            assert self.merge is not None
+            where, params = merged_where_sql(query, self.merge.story_mentions_sql)
+            return MERGED_RELATION, where, params
+        where, params = self._where(query)
+        return "events e", where, params
 
     # ------------------------------------------------------------------ overview
     def meta(self) -> dict[str, Any]:
@@ -322,32 +452,40 @@ class WebStore:
         return info
 
     # ------------------------------------------------------------------ events
-    def count_events(self, query: EventQuery) -> int:
-        where, params = self._where(query)
-        _, rows = self._rows(f"SELECT count(*) FROM events e {where}", params)
+    def count_events(self, query: EventQuery, level: str = "mention") -> int:
+        relation, where, params = self._level_source(query, level)
+        _, rows = self._rows(f"SELECT count(*) FROM {relation} {where}", params)
         return int(rows[0][0])
 
     def list_events(
         self, query: EventQuery, *, sort: str = "date", descending: bool = False, offset: int = 0,
-        limit: int = 50,
+        limit: int = 50, level: str = "mention",
     ) -> list[dict[str, Any]]:
-        where, params = self._where(query)
+        """One page of events: mentions, or merged events (each with its corroboration) at level merged."""
+        relation, where, params = self._level_source(query, level)
+        merged = relation == MERGED_RELATION
         direction = "DESC" if descending else "ASC"
-        order = SORT_COLUMNS[sort]
+        order = SORT_COLUMNS[sort]  # whitelist: a sort key that is not listed raises KeyError before any SQL
+        tie_break = ("e.event_date NULLS LAST, e.published NULLS LAST, e.event_id" if merged
+                     else "e.event_date NULLS LAST, e.article_id, e.sentence_index, e.\"start\"")
+        columns = f"{EVENT_LIST_COLUMNS}, e.mentions, e.articles" if merged else EVENT_LIST_COLUMNS
         sql = (
-            f"SELECT {EVENT_LIST_COLUMNS} FROM events e {where} "
-            f"ORDER BY {order} {direction} NULLS LAST, e.event_date NULLS LAST, e.article_id, e.sentence_index, "
-            "e.\"start\" LIMIT ? OFFSET ?"
+            f"SELECT {columns} FROM {relation} {where} "
+            f"ORDER BY {order} {direction} NULLS LAST, {tie_break} LIMIT ? OFFSET ?"
         )
         names, rows = self._rows(sql, [*params, limit, offset])
         events = [_event_row(names, values) for values in rows]
-        if self.merge:
+        if merged:
+            assert self.merge is not None
+            self.merge.annotate_merged(self, events)
+        elif self.merge:
             self.merge.annotate(self, events)
         for event in events:
             event["source_label"] = "; ".join(actor_label(a) for a in event["source"])
             event["target_label"] = "; ".join(actor_label(a) for a in event["target"])
             event.setdefault("mentions", 1)
             event.setdefault("articles", 1)
+            event.setdefault("level", "mention")
         return events
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -496,12 +634,14 @@ class WebStore:
         return self.merge.story(self, story_id) if self.merge and self.merge.has_stories else None
 
     # ------------------------------------------------------------------ downloads
-    def iter_download(self, query: EventQuery, *, sort: str, descending: bool) -> Iterator[dict[str, Any]]:
+    def iter_download(
+        self, query: EventQuery, *, sort: str, descending: bool, level: str = "mention"
+    ) -> Iterator[dict[str, Any]]:
         """All events of a filter (up to MAX_DOWNLOAD_ROWS), flat rows for CSV/JSON."""
         offset, chunk = 0, 2000
         while offset < MAX_DOWNLOAD_ROWS:
             events = self.list_events(query, sort=sort, descending=descending, offset=offset,
-                                      limit=min(chunk, MAX_DOWNLOAD_ROWS - offset))
+                                      limit=min(chunk, MAX_DOWNLOAD_ROWS - offset), level=level)
             yield from events
             if len(events) < chunk:
                 return
@@ -572,6 +712,9 @@ class MergeTables:
         return {}
 
     def annotate(self, store: WebStore, events: list[dict[str, Any]]) -> None:  # pragma: no cover
+        return None
+
+    def annotate_merged(self, store: WebStore, events: list[dict[str, Any]]) -> None:  # pragma: no cover
         return None
 
     def merged_event(self, store: WebStore, event_id: str) -> dict[str, Any] | None:  # pragma: no cover

@@ -14,13 +14,13 @@ function dyadSpec(items, interval) {
   const x = { field: "period", type: "ordinal", title: interval === "month" ? "month" : `${interval} starting`,
     axis: { labelAngle: -45, labelOverlap: true } };
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    $schema: "https://vega.github.io/schema/vega-lite/v4.json",
     width: "container",
     height: 340,
     layer: [
       {
         data: { values: bars },
-        mark: { type: "bar", width: { band: 0.8 } },
+        mark: { type: "bar" }, // Vega-Lite 4: bars fill the ordinal band (no relative width)
         encoding: {
           x, y: { field: "count", type: "quantitative", aggregate: "sum", title: "events", axis: { tickMinStep: 1 } },
           color: { field: "quad", type: "nominal", title: "quad class", sort: quads,

@@ -152,9 +152,10 @@ const Heron = (() => {
       const stories = await api("/api/stories");
       meta.stories = stories.items;
     }
-    const level = meta.level === "merged" ? "merged events" : "mention-level events";
-    document.getElementById("dbinfo").textContent =
-      `${meta.database}: ${meta.articles} articles, ${meta.events} ${level}`;
+    const counts = meta.level === "merged"
+      ? `${meta.merged_events} merged events from ${meta.events} mentions`
+      : `${meta.events} mention-level events`;
+    document.getElementById("dbinfo").textContent = `${meta.database}: ${meta.articles} articles, ${counts}`;
     return meta;
   }
 

@@ -1,7 +1,50 @@
-// Actor network: actors as nodes, source->target dyads as edges (width = events, colour = mean Goldstein).
+// Actor network: actors as nodes (size = events), source->target dyads as edges (width = events,
+// colour = mean Goldstein), drawn with vis-network (served from the pyvis package).
 "use strict";
 
-let cy = null;
+let network = null;
+
+function nodeLabel(node) {
+  return node.name === node.id ? node.id : `${node.name} (${node.id})`;
+}
+
+function buildGraph(data) {
+  const maxNode = Math.max(1, ...data.nodes.map((n) => n.events));
+  const maxEdge = Math.max(1, ...data.edges.map((e) => e.events));
+  const nodes = new vis.DataSet(data.nodes.map((node) => ({
+    id: node.id, label: nodeLabel(node), events: node.events,
+    size: 8 + 22 * Math.sqrt(node.events / maxNode), // radius: area grows with the event count
+    title: `${nodeLabel(node)}: ${node.events} events`,
+  })));
+  const edges = new vis.DataSet(data.edges.map((edge) => {
+    const color = Heron.goldsteinColor(edge.mean_goldstein);
+    return {
+      id: `${edge.source}->${edge.target}`, from: edge.source, to: edge.target, events: edge.events,
+      goldstein: edge.mean_goldstein, width: 1.5 + 8 * Math.sqrt(edge.events / maxEdge),
+      color: { color, highlight: color, hover: color, opacity: 0.85 },
+      title: `${edge.source} → ${edge.target}: ${edge.events} events, mean Goldstein ${edge.mean_goldstein}`,
+    };
+  }));
+  return { nodes, edges };
+}
+
+const OPTIONS = {
+  nodes: {
+    shape: "dot", color: { background: "#3d5a80", border: "#2b405c" },
+    font: { size: 12, color: "#1d2733", strokeWidth: 3, strokeColor: "#ffffff" },
+  },
+  edges: {
+    arrows: { to: { enabled: true, scaleFactor: 0.6 } },
+    smooth: { type: "curvedCW", roundness: 0.15 }, // A->B and B->A stay apart
+    selectionWidth: 2,
+  },
+  physics: {
+    solver: "forceAtlas2Based",
+    forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
+    stabilization: { iterations: 400, fit: true },
+  },
+  interaction: { hover: true, tooltipDelay: 150 },
+};
 
 async function draw(filters) {
   Heron.showError(null);
@@ -16,53 +59,36 @@ async function draw(filters) {
       Heron.el("strong", { id: "edge-count", text: String(data.edges.length) }), " dyads, ",
       `${total} events with a source and a target`,
     );
-    const maxNode = Math.max(1, ...data.nodes.map((n) => n.events));
-    const maxEdge = Math.max(1, ...data.edges.map((e) => e.events));
-    const elements = [
-      ...data.nodes.map((node) => ({
-        data: { id: node.id, label: node.name === node.id ? node.id : `${node.name} (${node.id})`,
-          size: 18 + 42 * Math.sqrt(node.events / maxNode), events: node.events },
-      })),
-      ...data.edges.map((edge) => ({
-        data: { id: `${edge.source}->${edge.target}`, source: edge.source, target: edge.target, events: edge.events,
-          goldstein: edge.mean_goldstein, width: 1.5 + 8 * Math.sqrt(edge.events / maxEdge),
-          color: Heron.goldsteinColor(edge.mean_goldstein), label: `${edge.events} · ${edge.mean_goldstein}` },
-      })),
-    ];
-    if (cy) cy.destroy();
-    cy = cytoscape({
-      container: document.getElementById("network"),
-      elements,
-      style: [
-        { selector: "node", style: {
-          width: "data(size)", height: "data(size)", label: "data(label)", "background-color": "#3d5a80",
-          color: "#1d2733", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
-          "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
-        { selector: "edge", style: {
-          width: "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)",
-          "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.85 } },
-      ],
-      layout: { name: data.nodes.length > 1 ? "cose" : "grid", animate: false, randomize: false, padding: 30,
-        nodeRepulsion: () => 9000, idealEdgeLength: () => 110 },
+    const graph = buildGraph(data);
+    if (network) network.destroy();
+    const container = document.getElementById("network");
+    container.dataset.ready = "";
+    // Created empty, handlers attached, then filled: stabilisation may finish before a later `once` would see it.
+    network = new vis.Network(container, { nodes: [], edges: [] }, OPTIONS);
+    network.once("stabilizationIterationsDone", () => {
+      // Freeze the layout once settled: a graph that keeps moving is hard to click and costs CPU.
+      network.setOptions({ physics: false });
+      network.fit();
+      // A small graph would be blown up to fill the panel; keep it at natural size instead.
+      if (network.getScale() > 1) network.moveTo({ scale: 1 });
+      container.dataset.ready = "true";
     });
-    // A small graph would be blown up to fill the panel; keep it at natural size instead.
-    if (cy.zoom() > 1) {
-      cy.zoom(1);
-      cy.center();
-    }
-    cy.on("tap", "edge", (event) => {
-      const edge = event.target.data();
+    network.setData(graph);
+    if (!data.nodes.length) container.dataset.ready = "true";
+    network.on("click", (event) => {
       const next = new URLSearchParams(filters);
-      next.set("a", edge.source);
-      next.set("b", edge.target);
-      window.location.href = `/dyad?${next}`;
+      if (event.nodes.length) {
+        next.set("actor", event.nodes[0]);
+        window.location.href = `/table?${next}`;
+      } else if (event.edges.length) {
+        const edge = graph.edges.get(event.edges[0]);
+        next.set("a", edge.from);
+        next.set("b", edge.to);
+        window.location.href = `/dyad?${next}`;
+      }
     });
-    cy.on("tap", "node", (event) => {
-      const next = new URLSearchParams(filters);
-      next.set("actor", event.target.id());
-      window.location.href = `/table?${next}`;
-    });
-    window.heronNetwork = cy; // for tests and the console
+    // For tests and the console: the network and its data sets.
+    window.heronNetwork = { network, nodes: graph.nodes, edges: graph.edges };
   } catch (error) {
     summary.textContent = "";
     Heron.showError(error);

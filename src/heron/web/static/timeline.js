@@ -1,4 +1,6 @@
 // Timeline: events on a time axis by PLOVER type, coloured by quad class, sized by corroboration.
+// With merged data (the merge stage has run) each mark is one merged event, sized by its number of
+// articles; without it, each mark is one mention. Charts use Vega-Lite 4 (served from altair_viewer).
 "use strict";
 
 const TIMELINE_LIMIT = 2000; // points drawn at most; the summary says when there are more
@@ -6,37 +8,48 @@ const TIMELINE_LIMIT = 2000; // points drawn at most; the summary says when ther
 async function loadEvents(filters) {
   const items = [];
   let total = 0;
+  let level = "mention";
   for (let page = 1; items.length < TIMELINE_LIMIT; page += 1) {
     const query = new URLSearchParams(filters);
     query.set("page", page);
     query.set("page_size", 500);
     query.set("sort", "date");
+    query.set("level", "auto");
     const body = await Heron.api("/api/events", query);
     total = body.total;
+    level = body.level;
     items.push(...body.items);
     if (page >= body.pages) break;
   }
-  return { total, items };
+  return { total, items, level };
 }
+
+const ROW_HEIGHT = 34; // pixels per PLOVER type
+const JITTER = 0.14; // vertical spread, in rows, between marks that share a day and a type
 
 function timelineSpec(items, filters) {
   const quads = Object.keys(Heron.QUAD_COLORS);
+  const dated = items.filter((e) => e.event_date);
+  const types = [...new Set(dated.map((e) => e.plover_type || "STATEMENT"))].sort();
   const perRow = {};
-  const values = items.filter((e) => e.event_date).map((e) => {
-    // Spread points that share a day and type vertically so each stays clickable.
-    const key = `${e.event_date}|${e.plover_type || "STATEMENT"}`;
+  const values = dated.map((e) => {
+    const type = e.plover_type || "STATEMENT";
+    // Spread points that share a day and type vertically so each stays clickable. Vega-Lite 4 has no
+    // yOffset channel, so the y axis is numeric (one unit per type) with the type names as labels.
+    const key = `${e.event_date}|${type}`;
     perRow[key] = (perRow[key] || 0) + 1;
     return {
-      event_id: e.event_id, date: e.event_date, type: e.plover_type || "STATEMENT", quad: e.quad,
-      mentions: e.mentions || 1, source: e.source_label || "-", target: e.target_label || "-",
-      predicate: e.predicate, outlet: e.outlet || "", goldstein: e.goldstein, jitter: ((perRow[key] - 1) % 5) - 2,
+      event_id: e.event_id, date: e.event_date, type, quad: e.quad,
+      row: types.indexOf(type) + JITTER * (((perRow[key] - 1) % 5) - 2),
+      mentions: e.mentions || 1, articles: e.articles || 1, source: e.source_label || "-",
+      target: e.target_label || "-", predicate: e.predicate, outlet: e.outlet || "", goldstein: e.goldstein,
     };
   });
-  const maxMentions = Math.max(5, ...values.map((v) => v.mentions));
+  const maxArticles = Math.max(5, ...values.map((v) => v.articles));
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    $schema: "https://vega.github.io/schema/vega-lite/v4.json",
     width: "container",
-    height: { step: 34 },
+    height: Math.max(120, types.length * ROW_HEIGHT),
     data: { values },
     mark: { type: "point", filled: true, opacity: 0.8, stroke: "#333", strokeWidth: 0.4, cursor: "pointer" },
     encoding: {
@@ -47,19 +60,25 @@ function timelineSpec(items, filters) {
           ? { domain: [filters.get("since"), filters.get("until")], padding: 14 } : { padding: 14 },
         axis: { grid: true, labelOverlap: true, format: "%d %b %Y", labelAngle: 0 },
       },
-      y: { field: "type", type: "nominal", title: "PLOVER type", sort: "ascending" },
-      yOffset: { field: "jitter", type: "quantitative", scale: { domain: [-3, 3] }, legend: null },
+      y: {
+        field: "row", type: "quantitative", title: "PLOVER type",
+        scale: { domain: [-0.5, types.length - 0.5], reverse: true, nice: false, zero: false },
+        axis: { values: types.map((_, index) => index), labelExpr: `${JSON.stringify(types)}[datum.value]`,
+          grid: false, ticks: false, domain: false },
+      },
       color: {
         field: "quad", type: "nominal", title: "quad class",
         scale: { domain: quads, range: quads.map((q) => Heron.QUAD_COLORS[q]) }, legend: null,
       },
-      size: { field: "mentions", type: "quantitative", title: "mentions", scale: { domain: [1, maxMentions], range: [80, 700] }, legend: null },
+      order: { field: "articles", sort: "descending" }, // big dots drawn first, so small ones stay clickable
+      size: { field: "articles", type: "quantitative", title: "articles", scale: { domain: [1, maxArticles], range: [80, 700] }, legend: null },
       tooltip: [
         { field: "date", type: "temporal", title: "date" },
         { field: "type", title: "type" },
         { field: "source", title: "source" },
         { field: "predicate", title: "predicate" },
         { field: "target", title: "target" },
+        { field: "articles", title: "articles" },
         { field: "mentions", title: "mentions" },
         { field: "outlet", title: "outlet" },
       ],
@@ -74,7 +93,7 @@ function renderLegend() {
   for (const [quad, color] of Object.entries(Heron.QUAD_COLORS)) {
     legend.append(Heron.el("span", {}, Heron.el("i", { style: `background:${color}` }), Heron.QUAD_LABELS[quad]));
   }
-  legend.append(Heron.el("span", { text: "· larger dot = more mentions (corroboration) · click a dot for its evidence" }));
+  legend.append(Heron.el("span", { text: "· larger dot = reported by more articles (corroboration) · click a dot for its evidence" }));
 }
 
 function renderList(items) {
@@ -86,7 +105,8 @@ function renderList(items) {
       Heron.quadBadge(e.quad), " ",
       Heron.el("a", { href: `/event?id=${encodeURIComponent(e.event_id)}`, class: "event-link",
         text: `${e.plover_type || "STATEMENT"}: ${e.source_label || "?"} — ${e.predicate} — ${e.target_label || "?"}` }),
-      e.mentions > 1 ? Heron.el("span", { class: "muted", text: ` (${e.mentions} mentions)` }) : null,
+      e.mentions > 1 ? Heron.el("span", { class: "muted",
+        text: ` (${e.mentions} mentions in ${e.articles} article${e.articles === 1 ? "" : "s"})` }) : null,
       Heron.el("span", { class: "muted", text: e.outlet ? ` · ${e.outlet}` : "" }),
     ));
   }
@@ -101,13 +121,13 @@ async function draw(filters) {
   const summary = document.getElementById("summary");
   summary.textContent = "Loading…";
   try {
-    const { total, items } = await loadEvents(filters);
+    const { total, items, level } = await loadEvents(filters);
     const dated = items.filter((e) => e.event_date);
     const first = dated.length ? dated[0].event_date : "-";
     const last = dated.length ? dated[dated.length - 1].event_date : "-";
     summary.replaceChildren(
       Heron.el("strong", { id: "event-count", text: String(total) }),
-      ` ${Heron.meta.level === "merged" ? "merged events" : "events"} from ${first} to ${last}`,
+      ` ${level === "merged" ? "merged events" : "events"} from ${first} to ${last}`,
       total > items.length ? ` (first ${items.length} drawn)` : "",
     );
     const chart = document.getElementById("chart");
@@ -117,6 +137,7 @@ async function draw(filters) {
       const result = await vegaEmbed(chart, timelineSpec(items, filters), {
         renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false },
       });
+      window.heronTimeline = result.view; // for tests and the console
       // Clicking a dot opens the event page.
       result.view.addEventListener("click", (_, item) => {
         if (item && item.datum && item.datum.event_id) {
