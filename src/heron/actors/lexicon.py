@@ -373,3 +373,48 @@ def package_lexicon() -> Lexicon:
         package_entries=tuple(entries),
         max_role_words=max(len(phrase.split()) for phrase in roles),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Spelling slips in names ("Ethopia", "Phillippines", "Bouteflicka")
+
+
+class TypoIndex:
+    """Finds the dictionary name one slip away from a misspelt one (a letter dropped, added,
+    changed or two swapped) with the symmetric-delete method: every name is stored under each
+    form with one letter removed, so a look-up is a handful of dict hits, never a scan.
+
+    ``names`` maps each name to what it stands for (a country code, a person); spellings of the
+    same thing ("Kathmandu", "Katmandu") agree. Only long names are indexed (``min_length``):
+    short ones sit too close to ordinary words and to each other ("Mali"/"Bali"). A slip that
+    could be two different things is not resolved.
+    """
+
+    def __init__(self, names: dict[str, str], min_length: int) -> None:
+        self.min_length = min_length
+        self.values = {name: value for name, value in names.items() if len(name) >= min_length}
+        self.deleted: dict[str, set[str]] = {}
+        for name in self.values:
+            for variant in _one_deletion(name):
+                self.deleted.setdefault(variant, set()).add(name)
+
+    def find(self, key: str) -> str | None:
+        """The name within one slip of ``key`` (None when none, or when they disagree)."""
+        if len(key) < self.min_length or key in self.values:
+            return None
+        found: set[str] = set(self.deleted.get(key, ()))  # a letter missing from key
+        for variant in _one_deletion(key):
+            if variant in self.values:  # a letter added in key
+                found.add(variant)
+            found.update(self.deleted.get(variant, ()))  # a letter changed or two swapped
+        # Names differing in the first letter are other names ("Gordon"/"Jordan"), and a name
+        # that extends another is a derivation, not a slip ("Indiana"/"Indian", "Nigerien").
+        found = {name for name in found if name[0] == key[0] and not key.startswith(name)
+                 and not name.startswith(key)}
+        if len({self.values[name] for name in found}) != 1:
+            return None
+        return min(found)
+
+
+def _one_deletion(text: str) -> set[str]:
+    return {text[:i] + text[i + 1 :] for i in range(len(text))}

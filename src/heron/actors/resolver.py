@@ -20,6 +20,7 @@ from heron.actors.lexicon import (
     ActorEntry,
     EntryIndex,
     Role,
+    TypoIndex,
     exact_key,
     is_case_sensitive,
     load_entries,
@@ -36,6 +37,22 @@ COMPLEMENT_PREPOSITIONS = {"of", "to", "for"}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 MAX_NAME_TOKENS = 4  # an appositive longer than this is a clause, not a name
+# Shortest names that a one-letter slip may still find: shorter ones sit too close to other words.
+MIN_TYPO_PLACE = 6  # "Quatar" -> Qatar, but never "Mali" -> "Bali"
+NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC", "PERSON", "ORG"}  # a misspelt name is often tagged NOUN
+MIN_TYPO_PERSON = 9  # full names ("Abdelaziz Bouteflicka") and long surnames only
+# Lower-case particles that may open a proper name ("al-Qaeda", "el-Sisi", "bin Laden").
+NAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "an", "bin", "ibn", "abu", "-"}
+# Second halves of hyphenated modifiers that make the named country a backer, not the actor itself:
+# "US-backed rebels" are not US rebels ("Saudi-led coalition" is Saudi: "led" is not listed).
+BACKER_WORDS = {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "allied",
+                "aligned", "friendly"}
+# Modifiers that make an office-holder a former one: CAMEO codes ex-officials as elites (ELI).
+FORMER_WORDS = {"former", "ex", "ex-", "retired", "onetime", "one-time"}
+OFFICE_SECTORS = {"government", "legislature", "judiciary", "military", "police"}
+# Tokens after an actor phrase across which a multi-word dictionary name may continue
+# ("the National Union | for the Total Independence of Angola").
+NAME_CONTINUATIONS = {"of", "for", "and", "&", "in", "on", "-", "'s", "’s"}
 
 
 @dataclass
@@ -124,6 +141,12 @@ class ActorResolver:
         self.countries = self.lexicon.countries
         self.roles = self.lexicon.roles
         self.max_name_words = max(self.entries.max_words, 6)
+        places = {**{word: iso3 for word, iso3 in self.countries.demonyms.items() if iso3},
+                  **self.countries.capitals, **self.countries.names}
+        self.place_typos = TypoIndex(places, MIN_TYPO_PLACE)
+        people = {**{key: entries[0].name for key, entries in self.entries.person_surnames.items()},
+                  **{key: entries[0].name for key, entries in self.entries.person_names.items()}}
+        self.person_typos = TypoIndex(people, MIN_TYPO_PERSON)
 
     # ------------------------------------------------------------------------------------------
     # Phrase boundaries
@@ -146,7 +169,30 @@ class ActorResolver:
             low += 1
         while high > head.i and (doc[high].is_punct or doc[high].is_space or doc[high].dep_ == "cc"):
             high -= 1
+        # "Vietnamese-led forces": the parser may hang the first half of a hyphenated modifier
+        # elsewhere; a hyphen written without spaces always belongs to the same word.
+        while low >= 2 and doc[low - 1].text == "-" and not doc[low - 2].whitespace_ \
+                and not doc[low - 1].whitespace_ and not doc[low - 2].is_punct \
+                and low <= doc[low - 2].head.i <= high:  # never a word that governs the phrase
+            low -= 2
+        high = self._extend_over_name(doc, low, high)
         return doc[low : high + 1]
+
+    def _extend_over_name(self, doc: Doc, low: int, high: int) -> int:
+        """End of the phrase grown to cover a dictionary name that starts inside it and goes on
+        past it: the parser attaches "for the Total Independence of Angola" to "Union" as an
+        ordinary prepositional phrase, but the whole string is one organisation's name."""
+        if high + 1 >= len(doc) or doc[high + 1].lower_ not in NAME_CONTINUATIONS:
+            return high
+        for start in range(low, high + 1):
+            if not doc[start].text[:1].isupper():
+                continue
+            longest = min(self.max_name_words, len(doc) - start)
+            for size in range(longest, high - start + 1, -1):
+                match = self._lookup_name(doc, start, start + size - 1, None, None)
+                if match is not None and match.kind in ("org", "country", "person"):
+                    return match.last
+        return high
 
     def _collect(self, token: Token, included: set[int], nested: bool) -> None:
         included.add(token.i)
@@ -206,16 +252,25 @@ class ActorResolver:
             else:
                 index += 1
         matches.sort(key=lambda m: m.first)
-        return matches
+        return [self._adjust_for_context(doc, m) for m in matches if not _is_backer(doc, m)]
+
+    @staticmethod
+    def _adjust_for_context(doc: Doc, match: Match) -> Match:
+        """'ethnic Albanians' are a minority living elsewhere: the adjective names no state."""
+        if match.kind == "demonym" and match.first > 0 and doc[match.first - 1].lower_ == "ethnic":
+            return Match("demonym", match.first, match.last)
+        return match
 
     def _lookup_role(self, doc: Doc, first: int, last: int, covered: set[int]) -> Match | None:
-        for size in range(min(self.lexicon.max_role_words, last - first + 1), 0, -1):
+        # +2: a hyphenated role ("secretary-general") is one word in roles.tsv but three tokens.
+        for size in range(min(self.lexicon.max_role_words + 2, last - first + 1), 0, -1):
             tokens = doc[first : first + size]
-            if any(t.i in covered for t in tokens):
+            if any(t.i in covered for t in tokens) or tokens[0].text == "-" or tokens[-1].text == "-":
                 continue
             lemma_key = " ".join(t.lemma_.lower() for t in tokens)
             text_key = " ".join(t.lower_ for t in tokens)
-            role = self.roles.get(lemma_key) or self.roles.get(text_key)
+            role = (self.roles.get(lemma_key) or self.roles.get(text_key)
+                    or self.roles.get(lemma_key.replace(" - ", "-")) or self.roles.get(text_key.replace(" - ", "-")))
             if role:
                 return Match("role", first, first + size - 1, role=role)
         return None
@@ -231,7 +286,7 @@ class ActorResolver:
             return None
         exact = exact_key(raw)
         significant = [t for t in doc[first : last + 1] if t.lower_ not in DETERMINERS]
-        capitalized = bool(significant) and significant[0].text[:1].isupper()
+        capitalized = _looks_like_name(significant)
         # A PERSON label only vetoes a country reading when the name goes on beyond the match
         # ("Michael Jordan"); the small model often tags a lone country ("Benin") as PERSON.
         neighbours = [doc[i] for i in (first - 1, last + 1) if 0 <= i < len(doc)]
@@ -272,7 +327,37 @@ class ActorResolver:
             if len({e.name for e in current or candidates}) == 1:  # only an unambiguous surname
                 entry, valid = pick_entry(candidates, when)
                 return Match("person", first, last, person=person_from_entry(entry, valid), entry=entry)
+            countries = {e.country for e in current or candidates}
+            if len(countries) == 1 and None not in countries:
+                # "President Assad" without a date: father or son, the country is Syria either way.
+                return Match("person", first, last, person=PersonInfo(doc[first : last + 1].text, countries.pop()))
+        if capitalized and all(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTITY_TYPES for t in significant):
+            return self._lookup_misspelt(key, first, last, when, is_person_token)
         return None
+
+    def _lookup_misspelt(self, key: str, first: int, last: int, when: date | None,
+                         is_person_token: bool) -> Match | None:
+        """A proper name one slip from a dictionary name: wire copy misspells foreign names."""
+        countries = self.countries
+        place = None if is_person_token else self.place_typos.find(key)
+        if place is None and not is_person_token and key.endswith("s"):
+            place = self.place_typos.find(key[:-1])  # plural demonyms ("Ghanians")
+            if place is not None and place not in countries.demonyms:
+                place = None
+        if place is not None:
+            if place in countries.names:
+                return Match("country", first, last, country=countries.names[place])
+            if place in countries.capitals:
+                return Match("capital", first, last, country=countries.capitals[place])
+            return Match("demonym", first, last, country=countries.demonyms[place])
+        person = self.person_typos.find(key)
+        if person is None:
+            return None
+        candidates = self.entries.person_names.get(person) or self.entries.person_surnames.get(person, [])
+        if not candidates or len({e.name for e in candidates}) != 1:
+            return None
+        entry, valid = pick_entry(candidates, when)
+        return Match("person", first, last, person=person_from_entry(entry, valid), entry=entry)
 
     # ------------------------------------------------------------------------------------------
     # Resolution
@@ -291,7 +376,10 @@ class ActorResolver:
                     return self._actor(span, person.name, person.country, person.sector, person.org)
             return None
         matches = self._find_matches(span.doc, span.start, span.end - 1, context, when)
-        return self._resolve_matches(span, root, matches, context, when)
+        actor = self._resolve_matches(span, root, matches, context, when)
+        if actor is not None and _former_office(span, actor.sector, matches):
+            actor.sector = "elites"
+        return actor
 
     def _resolve_matches(self, span: Span, root: Token, matches: list[Match],
                          context: DocumentActors | None, when: date | None = None) -> Actor | None:
@@ -310,9 +398,10 @@ class ActorResolver:
         if head_match and head_match.kind in ("country", "capital"):
             return self._actor(span, self._country_name(head_match.country), head_match.country, "government")
         if head_match and head_match.kind == "demonym":
+            sector = "civilians" if _names_people(span, root) else None
             if head_match.country is None:
-                return self._actor(span, span.text if root.pos_ == "PROPN" else root.text, None, None)
-            return self._actor(span, self._country_name(head_match.country), head_match.country, None)
+                return self._actor(span, span.text if root.pos_ == "PROPN" else root.text, None, sector)
+            return self._actor(span, self._country_name(head_match.country), head_match.country, sector)
         if head_match and head_match.kind == "role" and head_match.role:
             return self._resolve_role(span, root, head_match.role, others, context)
         # Not an actor noun: a named entity of its own, or a metonym read through its modifier
@@ -484,6 +573,8 @@ class ActorResolver:
         if sector is None:
             head_roles = [m.role for m in others if m.kind == "role" and m.role]
             sector = head_roles[-1].sector if head_roles and head_roles[-1].sector else None
+        if _former_office(phrase, sector, matches):
+            sector = "elites"
         if person_match and person_match.person:
             base = person_match.person
             name = base.name
@@ -575,6 +666,39 @@ def person_from_entry(entry: ActorEntry, valid: bool) -> PersonInfo:
     if valid:
         return PersonInfo(entry.name, entry.country, entry.sector, entry.org)
     return PersonInfo(entry.name, entry.country)
+
+
+def _looks_like_name(tokens: Sequence[Token]) -> bool:
+    """Capitalised, allowing lower-case particles in front ("al-Qaeda", "bin Laden")."""
+    for token in tokens[:4]:
+        if token.lower_ not in NAME_PARTICLES:
+            return token.text[:1].isupper()
+    return False
+
+
+def _is_backer(doc: Doc, match: Match) -> bool:
+    """'US-backed rebels': the country (or organisation) only backs the actor."""
+    if match.kind not in ("country", "capital", "demonym", "org") or match.last + 2 >= len(doc):
+        return False
+    hyphen, word = doc[match.last + 1], doc[match.last + 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and word.lower_ in BACKER_WORDS
+
+
+def _names_people(span: Span, root: Token) -> bool:
+    """A plural demonym used as a noun names people ("Young Algerians", "three Britons"), read as
+    civilians; "the Americans" in diplomatic news usually means the delegation, so no sector."""
+    if root.tag_ not in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(t.lower_ in ("the", "both") for t in span if t.i < root.i)
+
+
+def _former_office(span: Span, sector: str | None, matches: Sequence[Match]) -> bool:
+    """'former president Carlos Menem', 'ex-ministers': an office-holder no longer in office."""
+    if sector not in OFFICE_SECTORS:
+        return False
+    offices = [m for m in matches if m.kind == "role" and m.role and m.role.kind in ("person", "group")]
+    # Close before the office ("former US prime minister"), not "the former Soviet republic's president".
+    return any(t.lower_ in FORMER_WORDS and any(0 < m.first - t.i <= 3 for m in offices) for t in span)
 
 
 def _title_key(span: Span) -> str:
