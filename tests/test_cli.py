@@ -45,6 +45,12 @@ def test_ingest_then_query(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("event_date,plover_type") and len(lines) >= 2
+    def listed(*options: str) -> list[dict]:
+        output = runner.invoke(app, ["events", "--db", str(db), "--format", "json", *options]).stdout
+        return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+    everything, sure = listed(), listed("--min-confidence", "0.8")
+    assert sure and {e["event_id"] for e in sure} == {e["event_id"] for e in everything if e["confidence"] >= 0.8}
 
 
 def test_clear_errors(tmp_path: Path) -> None:

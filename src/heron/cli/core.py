@@ -134,6 +134,9 @@ def events(
     fmt: str = typer.Option("table", "--format", help="table, csv, json or parquet."),
     out: Path | None = typer.Option(None, "--out", help="Write to this file instead of stdout."),
     limit: int | None = typer.Option(None, help="At most this many events."),
+    min_confidence: float | None = typer.Option(
+        None, "--min-confidence", min=0.0, max=1.0, help="Keep events whose type is right with at least this probability."
+    ),
 ) -> None:
     """Query stored events."""
     from heron.store import EventFilter, EventStore, StoreError, write_events
@@ -142,7 +145,7 @@ def events(
         _fail(f"database {db} does not exist; run `heron ingest PATH --db {db}` first")
     filters = EventFilter(
         actor=actor, plover_type=event_type, since=_parse_day(since, "--since"),
-        until=_parse_day(until, "--until"), limit=limit,
+        until=_parse_day(until, "--until"), limit=limit, min_confidence=min_confidence,
     )
     try:
         with EventStore(db, read_only=True) as store:

@@ -17,6 +17,7 @@ import typer
 
 from heron.cli.core import app
 from heron.events.classifier import NONE, STATEMENT, TypeClassifier, default_model_path, sentence_features
+from heron.events.confidence import ConfidenceCalibration, calibration_inputs, default_calibration_path
 
 DEFAULT_DATA = Path("training/type_training.jsonl")
 # Regularisation strength, chosen by 5-fold cross-validation on the training set (see training/README.md).
@@ -135,8 +136,17 @@ def train_type_classifier(
     cv_accuracy: float | None = None
     if usable_folds >= 2 and len(class_counts) >= 2:
         splitter = StratifiedKFold(n_splits=usable_folds, shuffle=True, random_state=RANDOM_STATE)
-        predicted = cross_val_predict(new_model(), matrix, labels, cv=splitter)
+        out_of_fold = cross_val_predict(new_model(), matrix, labels, cv=splitter, method="predict_proba")
+        fold_classes = np.array(sorted(class_counts))  # cross_val_predict orders columns like classes_
+        predicted = fold_classes[out_of_fold.argmax(axis=1)]
         cv_accuracy = float((predicted == labels).mean())
+        calibration = fit_confidence_calibration(
+            [example.text for example in examples], labels.tolist(), out_of_fold, fold_classes.tolist()
+        )
+        calibration_target = (
+            Path(out).with_suffix(".calibration.json") if out is not None else default_calibration_path()
+        )
+        calibration_target.write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
 
     model = new_model().fit(matrix, labels)
     classes = [str(label) for label in model.classes_]
@@ -168,6 +178,47 @@ def train_type_classifier(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(classifier.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     return classifier
+
+
+def fit_confidence_calibration(
+    texts: list[str], labels: list[str], out_of_fold: np.ndarray, classes: list[str]
+) -> ConfidenceCalibration:
+    """Fit the map from rule scores and classifier probabilities to P(type right).
+
+    Every event the rule coder finds in a training sentence is one example: right when its type is the
+    sentence's label (a bare statement is right for STATEMENT). The classifier's probabilities are
+    out-of-fold, so they are as unsure as they will be on unseen text.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    from heron.events.coder import CoderSettings, EventCoder
+    from heron.nlp import parse_texts
+    from heron.records import Article
+
+    coder = EventCoder(settings=CoderSettings(calibrate_confidence=False))
+    column = {label: index for index, label in enumerate(classes)}
+    rows: list[list[float]] = []
+    outcomes: list[int] = []
+    for index, doc in enumerate(parse_texts(texts, batch_size=64)):
+        article = Article(article_id=f"train-{index}", text=texts[index], source_path="<training>", source_id=str(index))
+        for event in coder.code_document(article, doc):
+            label = event.plover_type or ("STATEMENT" if event.cameo.startswith("01") else "NONE")
+            probabilities = out_of_fold[index]
+            class_probability = float(probabilities[column[label]]) if label in column else 0.0
+            none_probability = float(probabilities[column["NONE"]]) if "NONE" in column else 0.0
+            rows.append(calibration_inputs(event.confidence, class_probability, none_probability,
+                                           event.plover_type is None))
+            outcomes.append(int(label == labels[index]))
+    if len(set(outcomes)) < 2:
+        raise TrainingDataError("cannot fit the confidence calibration: every training event is right (or wrong)")
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(rows), np.array(outcomes))
+    metadata = {
+        "trained": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "events": len(outcomes),
+        "right": int(sum(outcomes)),
+        "model": "logistic regression on rule score and out-of-fold classifier probabilities (log-odds)",
+    }
+    return ConfidenceCalibration(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), metadata)
 
 
 @app.command("train-classifier")

@@ -126,6 +126,7 @@ class EventFilter:
     until: date | None = None
     article_id: str | None = None
     limit: int | None = None
+    min_confidence: float | None = None  # keep events whose calibrated confidence is at least this
 
 
 class EventStore:
@@ -301,6 +302,9 @@ def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
     if event_filter.until:
         clauses.append("e.event_date <= ?")
         params.append(event_filter.until)
+    if event_filter.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(event_filter.min_confidence)
     if event_filter.article_id:
         clauses.append("e.article_id = ?")
         params.append(event_filter.article_id)
