@@ -56,6 +56,13 @@ QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”�
 
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 
+# Boundaries of a participant mention (see _mention_span): clauses never belong to it; conjoined
+# siblings are participants of their own, and these prepositions start adjuncts, not modifiers.
+MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
+MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
+MENTION_STOP_PREPOSITIONS = frozenset({"including", "during", "following", "after", "before", "amid", "despite",
+                                       "as", "than", "since", "until", "like", "such"})
+
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
 CONFIDENCE_LIGHT = 0.7
@@ -256,14 +263,15 @@ class EventCoder:
         """The event noun a light verb carries: its object ("held talks"), the object's modifier
         ("launched a mediation effort") or its "of" complement ("gave 5 million dollars of aid")."""
         obj = _direct_object(verb)
-        if obj is None:
+        if obj is None or (obj.lemma_.lower() == "part" and self._noun_entry(obj) is None):
             # "engaged in ethnic cleansing", "took part in the talks": the event noun follows "in"
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "in":
                     for noun in child.children:
                         if noun.dep_ == "pobj" and (entry := self._noun_entry(noun)) is not None:
                             return noun, entry
-            return None, None
+            if obj is None:
+                return None, None
         entry = self._noun_entry(obj)
         if entry is not None:
             return obj, entry
@@ -272,10 +280,13 @@ class EventCoder:
                 entry = self.lexicon.noun_entry(child.lemma_.lower())
                 if entry is not None:
                     return child, entry
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):  # "took part in the talks"
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj" and (entry := self._noun_entry(grandchild)) is not None:
                         return grandchild, entry
+        for conjunct in obj.conjuncts:  # "launched air and artillery strikes": the parse splits the object
+            if conjunct.i > obj.i and (entry := self._noun_entry(conjunct)) is not None:
+                return conjunct, entry
         return obj, None
 
     def _noun_entry(self, noun: Token) -> PredicateEntry | None:
@@ -322,7 +333,10 @@ class EventCoder:
                 return None
             extra.append(matched[0])
         if entry.objects:
-            matched_object = next((t for t, lemma in _object_lemmas(verb) if lemma in entry.objects), None)
+            acted_on = _object_lemmas(verb)
+            if extra:  # the object of the particle: "called for sanctions"
+                acted_on += [(t, t.lemma_.lower()) for t in extra[0].children if t.dep_ == "pobj"]
+            matched_object = next((t for t, lemma in acted_on if lemma in entry.objects), None)
             if matched_object is None:
                 return None
             extra.append(matched_object)
@@ -349,6 +363,10 @@ class EventCoder:
                 targets = _recipient_heads(predicate, candidate)
                 if not targets and obj is not None:
                     targets = _noun_participants(obj)[1]
+                if not targets and obj is not None and obj not in candidate.extra:
+                    # "rejected Netanyahu's suggestion", "welcomed the OPCW visit": what is rejected or
+                    # welcomed is the other side's act, which names them.
+                    targets = [obj]
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
                 targets = _noun_participants(noun)[1]
@@ -373,11 +391,16 @@ class EventCoder:
             if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
                 continue
             span = self.actors.phrase_for(head)
-            key = (span.start_char, span.end_char)
+            # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
+            mention = _mention_span(head, span)
+            key = (mention.start_char, mention.end_char)
             if key in seen:
                 continue
             seen.add(key)
             actor = self.actors.resolve(span, context, published)
+            if actor is None and mention != span:
+                # "an arms depot of the Syrian army": the mention names its owner
+                actor = self.actors.resolve(mention, context, published)
             if actor is None:
                 # Keep an unknown participant only when it looks like an entity ("a car bomb" is not
                 # kept, "the Zetas" is): common nouns the dictionaries do not know are rarely actors.
@@ -385,7 +408,8 @@ class EventCoder:
                     keep_unknown_nouns and head.pos_ == "NOUN"
                 ):
                     continue
-                actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
+                actor = Actor(text=mention.text, start=mention.start_char, end=mention.end_char)
+            actor.text, actor.start, actor.end = mention.text, mention.start_char, mention.end_char
             if actor.country is None and actor.org is None:
                 actor.country = self._country_of_location(head, context, published)
             actors.append(actor)
@@ -729,6 +753,10 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
     for child in predicate.children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return [child]
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave medical equipment to Nicaragua"
+            objects = [gc for gc in child.children if gc.dep_ == "pobj"]
+            if objects:
+                return objects
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
@@ -830,3 +858,46 @@ def _entity_span(token: Token) -> Span:
         if ent.start <= token.i < ent.end:
             return ent
     return token.doc[token.i : token.i + 1]
+
+
+def _mention_span(head: Token, phrase: Span) -> Span:
+    """The whole noun phrase that mentions a participant, as annotators mark it: the resolver's
+    phrase grown over quantifiers, appositions and prepositional modifiers ("at least 75 displaced
+    people in eastern Syria", "an arms depot of the Syrian army", "Zabihullah Mujahid, the Taliban
+    spokesman"), but never over relative or participial clauses, conjoined siblings (separate
+    participants), adverbs or time phrases ("the court on Monday")."""
+    doc = head.doc
+    included: set[int] = set(range(phrase.start, phrase.end))
+
+    def collect(token: Token, top: bool) -> None:
+        included.add(token.i)
+        for child in token.children:
+            if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
+                continue
+            if child.dep_ == "prep" and (
+                child.lower_ in MENTION_STOP_PREPOSITIONS
+                or any(gc.ent_type_ in ("DATE", "TIME") for gc in child.children if gc.dep_ == "pobj")
+            ):
+                continue
+            collect(child, top=False)
+
+    if head.pos_ != "PRON":
+        collect(head, top=True)
+    low = high = head.i
+    while low - 1 in included and not doc[low - 1].is_space:
+        low -= 1
+    while high + 1 in included and not doc[high + 1].is_space:
+        high += 1
+    low, high = min(low, phrase.start), max(high, phrase.end - 1)
+    while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj")):
+        low += 1
+    while high > head.i and (
+        doc[high].dep_ in ("cc", "case") or (doc[high].is_punct and not _closes_bracket(doc, low, high))
+    ):
+        high -= 1
+    return doc[low : high + 1]
+
+
+def _closes_bracket(doc: Doc, low: int, high: int) -> bool:
+    """Is doc[high] the ")" of a "(" inside doc[low:high] ("the Foreign Office (FO)")?"""
+    return doc[high].text == ")" and any(doc[i].text == "(" for i in range(low, high))
