@@ -370,6 +370,19 @@ class EventCoder:
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
                 targets = _noun_participants(noun)[1]
+                if not targets:
+                    # "rejected accusations by the US", "accepted the demands of protesters": a response
+                    # to someone's act is directed at its author.
+                    authors = _noun_authors(noun)
+                    targets = [a for a in authors if a not in sources]
+            if not targets and obj is not None and obj in candidate.extra and candidate.entry.objects:
+                # "expelled UNSCOM inspectors", "accepted Syrian refugees": the object the entry asks for
+                # is what the act is done to; when it is a thing ("rejected accusations by the US"),
+                # its recipient or author is.
+                targets = [obj]
+                if self.actors.resolve(self.actors.phrase_for(obj)) is None:
+                    authors = [a for a in _noun_authors(obj) if a not in sources]
+                    targets = _noun_participants(obj)[1] or authors or targets
             if not targets:
                 targets = _complement_recipients(predicate, obj)
             if not targets and cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation"):
@@ -562,6 +575,18 @@ class EventCoder:
         if candidate.entry.plover_type and candidate.entry.cameo == cameo:
             # the manual's type for this predicate; any recoding below (negation, threats) replaces it
             info = replace(info, plover_type=candidate.entry.plover_type, plover_mode=candidate.entry.plover_mode)
+        if candidate.kind == "speech" and cameo.startswith("01"):
+            # "X said the government must ensure security": an obligation put on someone is a demand,
+            # even when what is demanded is not itself an event the lexicon knows.
+            for clause in (c for c in candidate.predicate.children if c.dep_ == "ccomp"):
+                obliged = self._make_actors(_subject_heads(clause), context, published)
+                if (obliged and NEGATION not in self._aux_modes(_Candidate(clause, [], candidate.entry, cameo, "event", 0))
+                        and is_obligation(clause, self.modality)
+                        and not self.lexicon.entries_for(clause.lemma_.lower(), "verb")):
+                    cameo = self.modality.demand_cameo
+                    info = cameo_info(cameo)
+                    targets = obliged
+                    break
         if (
             reported_by is not None
             and candidate.kind != "speech"
@@ -760,9 +785,25 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            if objects and child in candidate.extra:
+                # the particle of "called for sanctions against China": its object is the event noun,
+                # whose own complement names the recipient
+                objects = [t for obj in objects for t in _noun_participants(obj)[1]] or objects
             if objects:
                 return objects
     return []
+
+
+def _noun_authors(noun: Token) -> list[Token]:
+    """Who made the proposal, demand or accusation a predicate responds to: "accusations by the US",
+    "an offer from the Afghan government", "Netanyahu's suggestion", "U.S. calls"."""
+    authors = [gc for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from")
+               for gc in child.children if gc.dep_ == "pobj"]
+    if authors:
+        return authors
+    return [child for child in noun.children
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN")
+            or child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
 
 
 def _complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
