@@ -356,8 +356,13 @@ class EventCoder:
             sources = agents
         elif candidate.kind != "speech":
             obj = _direct_object(predicate)
+            thing = obj is not None and not self._names_actor(obj)
             if obj is not None and obj not in candidate.extra and self._noun_entry(obj) is None:
-                targets = [obj]
+                # "donated medical supplies to various African countries": a thing given goes to its
+                # recipient; an actor acted on is the target itself
+                recipients = _recipient_heads(predicate, candidate) if thing else []
+                recipients = [r for r in recipients if r.head.dep_ == "dative" or r.head.lower_ in ("to", "for", "into")]
+                targets = [r for r in recipients if self._names_actor(r)] or [obj]
             else:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 targets = _recipient_heads(predicate, candidate)
@@ -373,25 +378,35 @@ class EventCoder:
                 if not targets:
                     # "rejected accusations by the US", "accepted the demands of protesters": a response
                     # to someone's act is directed at its author.
-                    authors = _noun_authors(noun)
+                    # (not its possessor: "pledged the Kingdom's support" is the source's own)
+                    authors = _noun_authors(noun, possessors=False)
                     targets = [a for a in authors if a not in sources]
             if not targets and obj is not None and obj in candidate.extra and candidate.entry.objects:
                 # "expelled UNSCOM inspectors", "accepted Syrian refugees": the object the entry asks for
                 # is what the act is done to; when it is a thing ("rejected accusations by the US"),
                 # its recipient or author is.
+                # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
                 targets = [obj]
-                if self.actors.resolve(self.actors.phrase_for(obj)) is None:
+                if thing:
                     authors = [a for a in _noun_authors(obj) if a not in sources]
-                    targets = _noun_participants(obj)[1] or authors or targets
+                    targets = _noun_participants(obj)[1] or authors or _thing_recipients(obj)
             if not targets:
                 targets = _complement_recipients(predicate, obj)
-            if not targets and cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation"):
+            if not targets and (thing or cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")):
                 # Force, withdrawal or aid "in Syria" / "from Iraq": the place stands for its recipient.
                 targets = _place_recipients(predicate)
         else:
             # "told reporters", "said to X": the addressee of a statement
             targets = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
         return sources, targets
+
+    def _names_actor(self, token: Token) -> bool:
+        """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
+        if token.pos_ == "PROPN" or token.ent_type_ in ENTITY_TYPES:
+            return True
+        phrase = self.actors.phrase_for(token)
+        # "various African countries": a people or place word inside the phrase names who is meant
+        return self.actors.resolve(phrase) is not None or any(t.ent_type_ in ("GPE", "NORP") for t in phrase)
 
     def _make_actors(
         self, heads: list[Token], context: object, published: date | None, *, keep_unknown_nouns: bool = False
@@ -451,11 +466,20 @@ class EventCoder:
         governor = predicate.head if predicate.dep_ in ("xcomp", "conj") else None
         if governor is not None and governor.lemma_.lower() in self._transparent_lemmas(governor):
             carriers.append(governor)
+        # CAMEO's convention: willingness to do a material act is an intention (03x), while being
+        # "willing to forgive" or "ready to talk" already is the verbal act.
+        intent = (
+            predicate.dep_ == "xcomp" and predicate.head.pos_ == "ADJ"
+            and predicate.head.lemma_.lower() in self.modality.intent_adjectives
+            and cameo_info(candidate.cameo).quad in ("material_cooperation", "material_conflict")
+        )
+        if intent:  # "is (not) willing to withdraw": the adjective's copula carries the negation
+            carriers.extend([predicate.head, predicate.head.head])
         if any(is_negated(token, self.modality) for token in carriers) or (
             predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in self.modality.negating_verbs
         ):
             modes.append(NEGATION)
-        if any(is_future(token, self.modality) for token in carriers) or (
+        if intent or any(is_future(token, self.modality) for token in carriers) or (
             governor is not None and self._governor_signals_future(governor)
         ):
             modes.append(FUTURE)
@@ -762,6 +786,9 @@ def _subject_heads(predicate: Token) -> list[Token]:
         if token.dep_ == "conj":
             token = token.head
             continue
+        if token.dep_ == "acomp":  # "Pakistan is willing to withdraw": the subject of the copula
+            token = token.head
+            continue
         if token.dep_ == "relcl":
             return [token.head]
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG":
@@ -794,12 +821,32 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
     return []
 
 
-def _noun_authors(noun: Token) -> list[Token]:
+def _thing_recipients(thing: Token) -> list[Token]:
+    """Whom or where a measure applies: "sanctions imposed on China", "restrictions between it and
+    Israel", "its blockade of Yemen", "the curfew in Jamaica"."""
+    for clause in (c for c in thing.children if c.dep_ == "acl"):
+        for child in clause.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "upon"):
+                objects = [gc for gc in child.children if gc.dep_ == "pobj"]
+                if objects:
+                    return objects
+    for child in thing.children:
+        if child.dep_ != "prep" or child.lower_ not in ("between", "of", "in", "on"):
+            continue
+        objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ != "PRON"]
+        if child.lower_ in ("of", "in") or (child.lower_ == "between"):
+            objects = [o for o in objects if o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") or o.pos_ == "PROPN"]
+        if objects:
+            return objects
+    return []
+
+
+def _noun_authors(noun: Token, *, possessors: bool = True) -> list[Token]:
     """Who made the proposal, demand or accusation a predicate responds to: "accusations by the US",
     "an offer from the Afghan government", "Netanyahu's suggestion", "U.S. calls"."""
     authors = [gc for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from")
                for gc in child.children if gc.dep_ == "pobj"]
-    if authors:
+    if authors or not possessors:
         return authors
     return [child for child in noun.children
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN")

@@ -31,6 +31,7 @@ class ModalityRules:
     deontic_auxiliaries: frozenset[str]
     demand_cameo: str
     crowd_violence_cameo: str
+    intent_adjectives: frozenset[str] = frozenset()
 
     def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
         if plover_type is None:
@@ -61,6 +62,7 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
         deontic_auxiliaries=frozenset(data.get("deontic_auxiliaries") or ()),
         demand_cameo=str(data.get("demand_cameo", "100")),
         crowd_violence_cameo=str(data.get("crowd_violence_cameo", "145")),
+        intent_adjectives=frozenset(data.get("intent_adjectives") or ()),
     )
 
 
