@@ -82,7 +82,7 @@ def test_run_eval_scores_every_task(eval_dir: Path) -> None:
     report = run_eval(eval_dir, fake_extract, progress=False)
     data = report.to_dict()
     assert json.loads(json.dumps(data)) == data  # plain JSON
-    assert set(data) == {"eval_dir", "files", "limit", "sentences", "seconds", "plover", "quad", "roles"}
+    assert set(data) == {"eval_dir", "files", "limit", "sentences", "seconds", "plover", "quad", "roles", "error_causes"}
     assert data["sentences"] == 6
     assert (data["plover"]["n"], data["plover"]["accuracy"], data["plover"]["macro_f1"]) == (2, 0.5, 0.5)
     assert data["plover"]["confusion"]["AGREE"]["none"] == 1

@@ -17,6 +17,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from heron.evaluation.causes import annotate, cause_counts
 from heron.evaluation.gold import EvalDataError, load_gsr, load_quad, load_roles
 from heron.evaluation.scoring import (
     Classification,
@@ -62,6 +63,7 @@ class EvalReport:
             "plover": self.plover.to_dict() if self.plover else None,
             "quad": self.quad.to_dict() if self.quad else None,
             "roles": self.roles.to_dict() if self.roles else None,
+            "error_causes": cause_counts(self.misses),
         }
 
 
@@ -145,7 +147,7 @@ def run_eval(
 
 def write_errors(report: EvalReport, path: Path) -> int:
     """Write every miss (one JSON object per line, with a "task" key) to ``path``; returns the count."""
-    misses = report.misses
+    misses = annotate(report.misses)
     with Path(path).open("w", encoding="utf-8") as handle:
         for miss in misses:
             handle.write(json.dumps(miss, ensure_ascii=False) + "\n")
@@ -255,4 +257,9 @@ def format_report(report: EvalReport) -> str:
                 )
         lines += _table(["role", "P%", "R%", "F1%", "tp", "fp", "fn"], rows)
         lines += _cutoff_lines(r.cutoffs, ("span_f1", "token_f1"))
+    causes = cause_counts(report.misses)
+    if causes:
+        lines += ["", "== Misses by cause (a miss can have several; details: --errors FILE) =="]
+        for task, counts in causes.items():
+            lines += [f"{task}: " + ", ".join(f"{cause} {n}" for cause, n in counts.items())]
     return "\n".join(lines) + "\n"

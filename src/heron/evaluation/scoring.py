@@ -350,7 +350,7 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
 
     country_n = country_correct = sector_n = sector_correct = 0
     misses: list[dict[str, Any]] = []
-    for record, event, predicted in zip(records, firsts, predicted_types, strict=True):
+    for record, event, predicted, sentence_events in zip(records, firsts, predicted_types, predictions, strict=True):
         actor_misses: list[dict[str, Any]] = []
         for side in ("source", "target"):
             heron_actors: list[Actor] = getattr(event, side) if event else []
@@ -389,6 +389,8 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
                     "actor_misses": actor_misses,
                     "predicted_source": [_actor_dict(a) for a in event.source] if event else [],
                     "predicted_target": [_actor_dict(a) for a in event.target] if event else [],
+                    "gold_actors": {"source": len(record.source), "target": len(record.target)},
+                    **_event_evidence(event, sentence_events),
                 }
             )
 
@@ -399,6 +401,20 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
     return PloverScores(
         result, country_n, country_correct, sector_n, sector_correct, _cutoffs(confidences, correct), misses
     )
+
+
+def _event_evidence(event: Event | None, sentence_events: Sequence[Event]) -> dict[str, Any]:
+    """What error analysis needs about the scored event (see heron.evaluation.causes)."""
+    if event is None:
+        return {"events_in_sentence": len(sentence_events)}
+    return {
+        "events_in_sentence": len(sentence_events),
+        "aux_modes": list(event.aux_modes or []),
+        "predicate_start": event.start,
+        "predicate_end": event.end,
+        "other_types": sorted({e.plover_type or f"statement {e.cameo}" for e in sentence_events if e is not event}),
+        "reported": any(e is not event and e.cameo.startswith("01") for e in sentence_events),
+    }
 
 
 # ----------------------------------------------------------------------------------------------- quad
@@ -438,8 +454,9 @@ def score_quad(records: Sequence[QuadRecord], predictions: Sequence[Sequence[Eve
             "predicate": e.predicate if e else None,
             "cameo": e.cameo if e else None,
             "plover_type": e.plover_type if e else None,
+            **_event_evidence(e, sentence_events),
         }
-        for r, p, e in zip(records, predicted, firsts, strict=True)
+        for r, p, e, sentence_events in zip(records, predicted, firsts, predictions, strict=True)
         if p != r.quad
     ]
     confidences = [_confidence(e) if e else None for e in firsts]
