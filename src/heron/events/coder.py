@@ -559,8 +559,8 @@ class EventCoder:
             if token.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue
             span = _entity_span(token)
-            if any(start <= span.start_char < end for start, end in actor_spans):
-                continue
+            if (span.start_char, span.end_char) in actor_spans:
+                continue  # the place is a participant ("fighting in Mosul" when Mosul is the target)
             return span.text
         return None
 
