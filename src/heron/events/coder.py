@@ -438,10 +438,30 @@ class EventCoder:
                     continue
                 actor = Actor(text=mention.text, start=mention.start_char, end=mention.end_char)
             actor.text, actor.start, actor.end = mention.text, mention.start_char, mention.end_char
+            if actor.country is None and actor.org is None and actor.sector is None:
+                owner = self._owner_of(head, context, published)
+                if owner is not None:  # "a mission of observers from the OSCE", "positions of the army"
+                    actor.country, actor.sector, actor.org = owner.country, owner.sector, owner.org
+                    actor.name = actor.name or owner.name
             if actor.country is None and actor.org is None:
                 actor.country = self._country_of_location(head, context, published)
             actors.append(actor)
         return actors
+
+    def _owner_of(self, head: Token, context: object, published: date | None, depth: int = 2) -> Actor | None:
+        """The actor an unresolved phrase belongs to, through its "of"/"from" complements."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "from"):
+                continue
+            for noun in child.children:
+                if noun.dep_ != "pobj" or noun.ent_type_ in NON_ACTOR_ENTITY_TYPES:
+                    continue
+                owner = self.actors.resolve(self.actors.phrase_for(noun), context, published)
+                if owner is not None and (owner.country or owner.sector or owner.org):
+                    return owner
+                if depth > 1 and (deeper := self._owner_of(noun, context, published, depth - 1)) is not None:
+                    return deeper
+        return None
 
     def _country_of_location(self, head: Token, context: object, published: date | None) -> str | None:
         """'rebels in the Ivory Coast', 'opposition parties in Nepal': a group takes the country it is in."""
