@@ -9,7 +9,7 @@ import yaml
 
 from heron.cli.core import demo_corpus_path
 from heron.evaluation.expected import article_key
-from heron.merge import update_merges
+from heron.merge import DEFAULT_SETTINGS, update_merges
 from heron.runners.local import extract_paths
 from heron.store import EventStore
 
@@ -105,3 +105,41 @@ def test_stories_group_the_storylines(demo_store) -> None:
     assert story_of["t01_kenya_tanzania_talks.txt"] == story_of["h01_kenya_tanzania_talks.html"]
     assert story_of["t04_mozambique_attack_a.txt"] == story_of["h06_mozambique_attack_b.html"]
     assert story_of["t01_kenya_tanzania_talks.txt"] != story_of["t04_mozambique_attack_a.txt"]
+
+
+def test_rebuild_with_other_settings_is_remembered_and_sampled(coded, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from heron.cli import app
+
+    db = tmp_path / "cli.duckdb"
+    store_in_batches(db, coded, [list(range(len(coded)))]).close()
+    runner = CliRunner()
+    refused = runner.invoke(app, ["merge", "--db", str(db), "--set", "vague_text_similarity=0.9"])
+    assert refused.exit_code == 2 and "--rebuild" in refused.output
+    default_count = _merged_count(db)
+    impossible = ["min_text_similarity=1.5", "strong_text_similarity=1.5", "copy_text_similarity=1.5"]
+    rebuilt = runner.invoke(app, ["merge", "--db", str(db), "--rebuild", *[f"--set={s}" for s in impossible]])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    shown = runner.invoke(app, ["merge", "--db", str(db), "--show-settings"])
+    assert '"min_text_similarity": 1.5' in shown.output
+    # Nothing can reach a similarity of 1.5: every mention is its own merged event, and stays so.
+    mentions = sum(len(events) for _, events in coded)
+    assert default_count < mentions == _merged_count(db)
+    with EventStore(db) as store:
+        update_merges(store)  # a later ingest's merge keeps the stored settings
+        with pytest.raises(ValueError):
+            update_merges(store, settings=DEFAULT_SETTINGS)
+    assert _merged_count(db) == mentions
+    runner.invoke(app, ["merge", "--db", str(db), "--rebuild", "--defaults"])
+    assert _merged_count(db) == default_count
+    sample = runner.invoke(app, ["merge-sample", "--db", str(db), "--n", "3", "--seed", "1"])
+    again = runner.invoke(app, ["merge-sample", "--db", str(db), "--n", "3", "--seed", "1"])
+    assert sample.exit_code == 0 and sample.output == again.output
+    assert sample.output.count("\n[") + sample.output.startswith("[") == 3
+    assert "    - " in sample.output  # each merged event lists its mentions' sentences
+
+
+def _merged_count(db: Path) -> int:
+    with EventStore(db, read_only=True) as store:
+        return store.connection.execute("SELECT count(*) FROM merged_events").fetchone()[0]

@@ -43,13 +43,35 @@ def _require_merged(connection: duckdb.DuckDBPyConnection, db: Path) -> None:
 def merge(
     db: Path = DB_OPTION,
     rebuild: bool = typer.Option(False, "--rebuild", help="Drop the merge tables and merge every article again."),
+    set_: list[str] = typer.Option(
+        [], "--set", help="NAME=VALUE: change a merge setting (heron.merge.MergeSettings); needs --rebuild."
+    ),
+    defaults: bool = typer.Option(False, "--defaults", help="With --rebuild: start from the default settings, "
+                                  "not those the database was built with."),
+    show: bool = typer.Option(False, "--show-settings", help="Print the settings the merge tables use and stop."),
 ) -> None:
-    """Merge the articles not merged yet (ingest does this itself; use it for older databases)."""
-    from heron.merge import update_merges
+    """Merge the articles not merged yet (ingest does this itself), or rebuild every merged event and story
+    with other settings (`heron merge --rebuild --set vague_text_similarity=0.6`)."""
+    from heron.merge import DEFAULT_SETTINGS, MergeSettings, update_merges
+    from heron.store.merge_tables import has_merge_tables, read_settings_json
 
-    connection = _open(db, write=True)
+    if (set_ or defaults) and not rebuild:
+        _fail("--set and --defaults change the rules for every merged event: add --rebuild")
+    connection = _open(db, write=not show)
     try:
-        summary = update_merges(connection, rebuild=rebuild)
+        stored_json = read_settings_json(connection) if has_merge_tables(connection) else None
+        if show:
+            current = MergeSettings.from_json(stored_json) if stored_json else DEFAULT_SETTINGS
+            typer.echo(json.dumps(json.loads(current.to_json()), indent=2))
+            return
+        settings = None
+        if rebuild:
+            base = MergeSettings.from_json(stored_json) if stored_json and not defaults else DEFAULT_SETTINGS
+            try:
+                settings = base.with_overrides(set_)
+            except ValueError as error:
+                _fail(str(error))
+        summary = update_merges(connection, settings=settings, rebuild=rebuild)
     finally:
         connection.close()
     typer.echo(summary.render())
@@ -206,3 +228,45 @@ def _serialise(rows: list[dict[str, Any]], columns: list[str], fmt: str, out: Pa
                       for c in columns})
     pq.write_table(table, out)
     return None
+
+
+@app.command("merge-sample")
+def merge_sample(
+    db: Path = DB_OPTION,
+    n: int = typer.Option(30, "--n", help="How many merged events to print."),
+    seed: int = typer.Option(1, "--seed", help="Random seed: the same seed on the same database prints the same sample."),
+    min_mentions: int = typer.Option(2, "--min-mentions", help="Only merged events with at least N mentions."),
+    min_articles: int = typer.Option(1, "--min-articles", help="Only merged events reported by at least N articles."),
+    width: int = typer.Option(240, "--width", help="Cut each sentence to this many characters (0: whole)."),
+) -> None:
+    """A random sample of merged events with every mention's sentence, for judging merges by reading."""
+    from heron.store.merge_tables import sample_merged_events
+
+    connection = _open(db)
+    try:
+        _require_merged(connection, db)
+        sample = sample_merged_events(connection, n=n, seed=seed, min_mentions=min_mentions, min_articles=min_articles)
+    finally:
+        connection.close()
+    for number, event in enumerate(sample["events"], 1):
+        who = ",".join(event["source_actors"] or []) or "-"
+        whom = ",".join(event["target_actors"] or []) or "-"
+        typer.echo(
+            f"[{number}] {event['merged_id']}  {event['plover_type'] or 'statement'}  {_date_label(event)} "
+            f"({event['date_min']}..{event['date_max']})  {who} -> {whom}  "
+            f"mentions={event['n_mentions']} articles={event['n_articles']} sources={event['n_sources']}"
+        )
+        for mention in event["mentions"]:
+            date_note = f"{mention['event_date'] or 'undated'}/{mention['date_precision'] or '-'}"
+            if mention["date_from_publication"]:
+                date_note += "/pub"
+            sentence = " ".join((mention["sentence"] or "").split())
+            if width and len(sentence) > width:
+                sentence = sentence[: width - 3] + "..."
+            typer.echo(
+                f"    - {mention['article_id'][:8]} {date_note:<22} {mention['plover_type'] or 'statement':<9} "
+                f"{mention['cameo'] or '':<5} {(mention['predicate'] or '')[:30]!r}: {sentence}"
+            )
+        typer.echo("")
+    typer.echo(f"{len(sample['events'])} of {sample['eligible']} merged events with >= {min_mentions} mentions "
+               f"and >= {min_articles} articles (seed {seed})")

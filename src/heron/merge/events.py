@@ -5,7 +5,9 @@ Two mentions are *compatible* (may describe the same event) when:
 1. **Copies.** Their articles are near-duplicates, both mentions have the same type family and their
    sentences are nearly the same (similarity >= ``copy_text_similarity``): merged whatever else differs.
 2. Otherwise all of these hold:
-   - **Type family**: same PLOVER type (bare statements form their own family, ``STATEMENT``).
+   - **Type family**: same PLOVER type (bare statements form their own family, ``STATEMENT``), or two
+     types of one ``compatible_cameo_groups`` entry (by CAMEO prefix: "03+057", an offer of an agreement
+     and the agreement), which then need the strong textual evidence below.
    - **Dates**: both dated, and the ranges their precisions allow overlap. A day is ``[d-1, d+1]``
      (``day_tolerance_days``: outlets in other time zones), a week its seven days, a month or year all
      of it; a date taken from the publication day covers the ``publication_slack_days`` before it
@@ -18,10 +20,18 @@ Two mentions are *compatible* (may describe the same event) when:
      ``strong_text_similarity`` when either mention has no coded country/organisation (an empty actor
      list matches anything only on strong textual evidence) or is a bare statement; and the sentences
      share at least ``min_shared_words`` content words (``strong_shared_words`` in the strong case).
+   - **Vague dates need more evidence** (the weaker date of the two counts, ``date_strength``): a
+     publication day standing in for the event's needs the same predicate head or the same sources, or
+     ``publication_text_similarity``; a month needs ``vague_text_similarity``, ``vague_shared_words``
+     and ``vague_shared_names`` shared capitalised names; a year the same predicate head,
+     ``year_text_similarity`` and ``year_shared_names``. A date that starts a span ("since 1995",
+     ``span_date_words``) dates a tally: merged only with copies. The date's own words do not count.
+   - **One article**: two of its sentences need the same predicate head or CAMEO code, the same
+     explicit day, and with a month or year date ``same_article_text_similarity`` (one repeats the other).
    - Two events from the same sentence are never merged (the coder split them for a reason).
 
 Clustering is deterministic and independent of ingest order: mentions are linked into candidate
-components (connected by compatibility), and each component is clustered greedily in a canonical
+components (connected by compatibility), and each component is clustered on its own, greedily in a canonical
 order - most precise date first (explicit day, publication day, week, month, year), then date, then
 event id. A mention joins the first cluster holding a compatible mention (for bare statements: whose
 first mention is compatible) whose running date range still overlaps its own, so a month-precise mention cannot chain the 12th and the 19th together.
@@ -39,14 +49,16 @@ from __future__ import annotations
 import bisect
 import calendar
 import hashlib
+import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from heron.merge.settings import MergeSettings
-from heron.merge.text import content_words, overlap, predicate_head
+from heron.merge.text import content_words, name_words, overlap, predicate_head
 
 STATEMENT = "STATEMENT"
 Interval = tuple[date, date]
@@ -72,6 +84,7 @@ class Mention:
     event_date: date | None = None
     date_precision: str | None = None
     date_from_publication: bool = False
+    date_text: str | None = None  # the words the date was read from ("December 2006")
     source_codes: tuple[str, ...] = ()
     target_codes: tuple[str, ...] = ()
     confidence: float = 0.5
@@ -79,11 +92,15 @@ class Mention:
     published_from: str | None = None
     outlet: str | None = None
     words: frozenset[str] = field(default_factory=frozenset)
+    names: frozenset[str] = field(default_factory=frozenset)
     head: str | None = None
 
     def __post_init__(self) -> None:
         if not self.words:
-            self.words = content_words(self.sentence or "")
+            # The date's own words ("March 2019") are checked by the date rule, not counted as shared wording.
+            self.words = content_words(self.sentence or "") - content_words(self.date_text or "")
+        if not self.names:
+            self.names = name_words(self.sentence or "")
         if self.head is None:
             self.head = predicate_head(self.predicate)
 
@@ -138,32 +155,103 @@ def text_similarity(a: Mention, b: Mention, settings: MergeSettings) -> float:
     return score
 
 
+def family_of(mention: Mention, settings: MergeSettings) -> str:
+    """The merge family: the PLOVER type, or the ``compatible_cameo_groups`` entry its CAMEO code falls in."""
+    if mention.plover_type and mention.cameo and settings.compatible_cameo_groups:
+        return _family(mention.plover_type, mention.cameo, settings.compatible_cameo_groups)
+    return mention.family
+
+
+@lru_cache(maxsize=4096)
+def _family(plover_type: str, cameo: str, cameo_groups: tuple[str, ...]) -> str:
+    for group in cameo_groups:
+        if any(cameo.startswith(prefix) for prefix in group.split("+") if prefix):
+            return group
+    return plover_type
+
+
+def date_strength(mention: Mention) -> int:
+    """How little a mention's date says about which event it reports: 0 an explicit day or week,
+    1 the publication day standing in for the event's (no date in the text; its range is already wider
+    when the publication day was inferred), 2 a month, 3 only a year."""
+    if mention.date_precision == "year":
+        return 3
+    if mention.date_precision == "month":
+        return 2
+    return 1 if mention.date_from_publication else 0
+
+
+def is_span_date(mention: Mention, settings: MergeSettings) -> bool:
+    """Whether the sentence gives its date as the start of a span ("killed 10,000 people since 1995",
+    "between 2006 and 2014"): a tally over years, not an event on that date."""
+    if not mention.date_text or not mention.sentence or not settings.span_date_words:
+        return False
+    return _span_pattern(settings.span_date_words, mention.date_text).search(mention.sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def _span_pattern(words: tuple[str, ...], date_text: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:{alternatives})\s+(?:the\s+)?{re.escape(date_text)}", re.IGNORECASE)
+
+
 def compatible(a: Mention, b: Mention, groups: Mapping[str, str], settings: MergeSettings) -> bool:
     """Whether two mentions may report the same real-world event (rules in the module docstring)."""
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
         return False
-    if a.family != b.family:
+    if family_of(a, settings) != family_of(b, settings):
         return False
     if is_copy(a, b, groups, settings):
         return True
     if _intersect(date_interval(a, settings), date_interval(b, settings)) is None:
         return False
-    needed = settings.min_text_similarity
+    if is_span_date(a, settings) or is_span_date(b, settings):
+        return False
+    needed, shared_needed = settings.min_text_similarity, settings.min_shared_words
     codes_a, codes_b = a.actor_codes, b.actor_codes
+    strong = not (codes_a and codes_b) or a.family == STATEMENT or a.plover_type != b.plover_type
     if codes_a and codes_b:
         if not codes_a & codes_b:
             return False
         src_a, src_b, tgt_a, tgt_b = map(set, (a.source_codes, b.source_codes, a.target_codes, b.target_codes))
         if src_a & tgt_b and src_b & tgt_a and not src_a & src_b:
             return False  # roles reversed: Russia accusing the US is not the US accusing Russia
-    else:
-        needed = settings.strong_text_similarity
-    if a.family == STATEMENT:
-        needed = settings.strong_text_similarity
-    shared_needed = settings.strong_shared_words if needed >= settings.strong_text_similarity else settings.min_shared_words
+    if strong:  # no actors to compare, a bare statement, or two types of one compatible group
+        needed, shared_needed = settings.strong_text_similarity, settings.strong_shared_words
+    same_head = bool(a.head) and a.head == b.head
+    strength = max(date_strength(a), date_strength(b))
+    shared_names = 0
+    same_article = a.article_id == b.article_id
+    if same_article and settings.same_article_needs_same_predicate and not (same_head or a.cameo == b.cameo):
+        return False  # one article tells two events apart by wording them differently
+    if strength == 0 and same_article and a.event_date and b.event_date and (
+        abs((a.event_date - b.event_date).days) > settings.same_article_day_tolerance_days
+    ):
+        return False  # one article, one time zone: its explicit days agree (the tolerance is for other outlets)
+    if strength == 1 and not same_head and not _same_sources(a, b):
+        # A publication day: the same predicate or the same sources, or else more shared wording.
+        needed = max(needed, settings.publication_text_similarity)
+        shared_needed = max(shared_needed, settings.publication_shared_words)
+    if strength >= 2:
+        needed = max(needed, settings.vague_text_similarity)
+        shared_needed = max(shared_needed, settings.vague_shared_words)
+        shared_names = settings.vague_shared_names
+        if same_article:  # two sentences of one article with a vague date: merged when one repeats the other
+            needed = max(needed, settings.same_article_text_similarity)
+    if strength >= 3:
+        if settings.year_needs_same_predicate and not same_head:
+            return False
+        needed = max(needed, settings.year_text_similarity)
+        shared_names = settings.year_shared_names
     if len(a.words & b.words) < shared_needed:
         return False  # short sentences overlap by chance
+    if len(a.names & b.names) < shared_names:
+        return False  # similar wording about other people or places
     return text_similarity(a, b, settings) >= needed
+
+
+def _same_sources(a: Mention, b: Mention) -> bool:
+    return bool(a.source_codes) and set(a.source_codes) == set(b.source_codes)
 
 
 def is_copy(a: Mention, b: Mention, groups: Mapping[str, str], settings: MergeSettings) -> bool:
@@ -190,10 +278,11 @@ class CandidateIndex:
         for mention in mentions:
             self.mentions[mention.event_id] = mention
             interval = date_interval(mention, settings)
+            family = family_of(mention, settings)
             if interval is not None:
-                self.by_family[mention.family].append((interval[0], interval[1], mention.event_id))
+                self.by_family[family].append((interval[0], interval[1], mention.event_id))
             group = groups.get(mention.article_id, mention.article_id)
-            self.by_group[(mention.family, group)].append(mention.event_id)
+            self.by_group[(family, group)].append(mention.event_id)
         for rows in self.by_family.values():
             rows.sort()
         self.starts = {family: [row[0] for row in rows] for family, rows in self.by_family.items()}
@@ -201,11 +290,12 @@ class CandidateIndex:
     def neighbours(self, mention: Mention) -> list[Mention]:
         found: set[str] = set()
         group = self.groups.get(mention.article_id, mention.article_id)
-        found.update(self.by_group.get((mention.family, group), ()))
+        family = family_of(mention, self.settings)
+        found.update(self.by_group.get((family, group), ()))
         interval = date_interval(mention, self.settings)
-        rows = self.by_family.get(mention.family, [])
+        rows = self.by_family.get(family, [])
         if interval is not None and rows:
-            starts = self.starts[mention.family]
+            starts = self.starts[family]
             stop = bisect.bisect_right(starts, interval[1])
             first = bisect.bisect_left(starts, interval[0] - _LONGEST_INTERVAL)
             for _start, end, event_id in rows[first:stop]:
@@ -215,45 +305,75 @@ class CandidateIndex:
         candidates = (self.mentions[event_id] for event_id in sorted(found))
         return [other for other in candidates if compatible(mention, other, self.groups, self.settings)]
 
-    def component(self, seeds: Iterable[Mention]) -> list[Mention]:
-        """Every mention reachable from ``seeds`` through compatible pairs."""
-        seen: set[str] = set()
-        queue = deque()
+    def components(self, seeds: Iterable[Mention]) -> tuple[list[list[Mention]], dict[str, set[str]]]:
+        """The connected components (through compatible pairs) that ``seeds`` reach, and every reached
+        mention's compatible neighbours (event ids), which ``cluster_mentions`` reuses."""
+        adjacency: dict[str, set[str]] = {}
+        found: list[list[Mention]] = []
         for seed in seeds:
-            if seed.event_id not in seen:
-                seen.add(seed.event_id)
-                queue.append(seed)
-        while queue:
-            for other in self.neighbours(queue.popleft()):
-                if other.event_id not in seen:
-                    seen.add(other.event_id)
-                    queue.append(other)
-        return [self.mentions[event_id] for event_id in sorted(seen)]
+            if seed.event_id in adjacency:
+                continue
+            members = [seed.event_id]
+            adjacency[seed.event_id] = set()
+            queue = deque([seed])
+            while queue:
+                current = queue.popleft()
+                others = self.neighbours(current)
+                adjacency[current.event_id] = {other.event_id for other in others}
+                for other in others:
+                    if other.event_id not in adjacency:
+                        adjacency[other.event_id] = set()
+                        members.append(other.event_id)
+                        queue.append(other)
+            found.append([self.mentions[event_id] for event_id in sorted(members)])
+        return found, adjacency
+
+
+def _pairwise_neighbours(
+    mentions: list[Mention], groups: Mapping[str, str], settings: MergeSettings
+) -> dict[str, set[str]]:
+    adjacency: dict[str, set[str]] = {m.event_id: set() for m in mentions}
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if compatible(a, b, groups, settings):
+                adjacency[a.event_id].add(b.event_id)
+                adjacency[b.event_id].add(a.event_id)
+    return adjacency
 
 
 def cluster_mentions(
-    mentions: Iterable[Mention], groups: Mapping[str, str], settings: MergeSettings
+    mentions: Iterable[Mention], groups: Mapping[str, str], settings: MergeSettings,
+    neighbours: Mapping[str, set[str]] | None = None,
 ) -> list[list[Mention]]:
-    """Greedy clustering in canonical order (see the module docstring); deterministic for a set of mentions."""
+    """Greedy clustering in canonical order (see the module docstring); deterministic for a set of mentions.
+
+    ``neighbours`` (event id -> compatible event ids, from ``CandidateIndex.components``) saves comparing
+    every pair; without it the pairs are compared here.
+    """
+    ordered = sorted(mentions, key=canonical_key)
+    if neighbours is None:
+        neighbours = _pairwise_neighbours(ordered, groups, settings)
     clusters: list[list[Mention]] = []
     ranges: list[Interval | None] = []
-    by_family: dict[str, list[int]] = defaultdict(list)
-    for mention in sorted(mentions, key=canonical_key):
+    cluster_of: dict[str, int] = {}
+    for mention in ordered:
         interval = date_interval(mention, settings)
         placed = False
-        for index in by_family[mention.family]:
+        # Only a cluster holding a compatible mention can take this one; the first one created wins.
+        for index in sorted({cluster_of[n] for n in neighbours.get(mention.event_id, ()) if n in cluster_of}):
             current = ranges[index]
             if current is not None and interval is not None and _intersect(current, interval) is None:
                 continue
             # Bare statements chain too easily ("X said ..."): they must match the cluster's first mention.
-            members = clusters[index][:1] if mention.family == STATEMENT else clusters[index]
-            if any(compatible(mention, member, groups, settings) for member in members):
-                clusters[index].append(mention)
-                ranges[index] = _intersect(current, interval) if current and interval else (current or interval)
-                placed = True
-                break
+            if mention.family == STATEMENT and clusters[index][0].event_id not in neighbours[mention.event_id]:
+                continue
+            clusters[index].append(mention)
+            ranges[index] = _intersect(current, interval) if current and interval else (current or interval)
+            cluster_of[mention.event_id] = index
+            placed = True
+            break
         if not placed:
-            by_family[mention.family].append(len(clusters))
+            cluster_of[mention.event_id] = len(clusters)
             clusters.append([mention])
             ranges.append(interval)
     return clusters

@@ -29,6 +29,14 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (normalise(m) for m in WORD.findall(text)) if w not in stop)
 
 
+def name_words(text: str) -> frozenset[str]:
+    """Content words written with a capital inside the sentence (not its first word): names of people,
+    places and groups, which tell two similar sentences about different cases apart."""
+    stop = stopwords()
+    words = WORD.findall(text)[1:]
+    return frozenset(n for n in (normalise(w) for w in words if w[0].isupper()) if n not in stop)
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient: shared words over the smaller set (a short restatement of a long sentence scores high)."""
     if not a or not b:

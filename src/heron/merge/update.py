@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from heron.merge.duplicates import duplicate_groups, find_duplicate_pairs, signature
-from heron.merge.events import CandidateIndex, Mention, build_merged_event, cluster_mentions
+from heron.merge.events import CandidateIndex, Mention, build_merged_event, cluster_mentions, family_of
 from heron.merge.settings import DEFAULT_SETTINGS, MergeSettings
 from heron.merge.stories import build_stories, topic_links
 from heron.merge.text import key_terms
@@ -35,24 +35,38 @@ class MergeSummary:
         )
 
 
-def update_merges(store: Any, *, settings: MergeSettings = DEFAULT_SETTINGS, rebuild: bool = False) -> MergeSummary:
+def update_merges(
+    store: Any, *, settings: MergeSettings | None = None, rebuild: bool = False
+) -> MergeSummary:
     """Merge every article of the database the merge stage has not seen yet (all of them with ``rebuild``).
 
     ``store`` is an open ``EventStore`` or a DuckDB connection. Only the merged events whose candidate
     components the new mentions reach are recomputed; stories are recomputed from the stored article
     links (no text is read again). Runs in one transaction.
+
+    ``settings``: None uses the settings the database's merge tables were built with (the defaults for a
+    new database). Other settings than the stored ones need ``rebuild``: clusters built under two rule
+    sets would depend on the order articles arrived in.
     """
     connection: duckdb.DuckDBPyConnection = getattr(store, "connection", store)
     if rebuild:
         tables.drop_merge_tables(connection)
     tables.ensure_merge_schema(connection)
+    stored_json = tables.read_settings_json(connection)
+    stored = MergeSettings.from_json(stored_json) if stored_json else None
+    if settings is None:
+        settings = stored or DEFAULT_SETTINGS
+    elif stored is not None and settings != stored:
+        raise ValueError("the merge tables were built with other settings: merge again with rebuild=True")
     summary = MergeSummary()
     new_ids = tables.unprocessed_article_ids(connection)
-    if not new_ids:
+    if not new_ids and stored_json == settings.to_json():
         return summary
     connection.execute("BEGIN TRANSACTION")
     try:
-        _merge(connection, new_ids, settings, summary)
+        tables.write_settings_json(connection, settings.to_json())
+        if new_ids:
+            _merge(connection, new_ids, settings, summary)
         connection.execute("COMMIT")
     except Exception:
         connection.execute("ROLLBACK")
@@ -97,15 +111,27 @@ def _merge(
     touched_groups = {groups[a] for pair in pairs for a in pair[:2]}
     affected = set(new_ids) | {a for a, g in groups.items() if g in touched_groups}
     seed_rows = new_mentions + tables.read_mentions(connection, article_ids=sorted(affected - set(new_ids)))
-    families = sorted({row["plover_type"] or "STATEMENT" for row in seed_rows})
-    pool = [Mention(**row) for row in tables.read_mentions(connection, families=families)]
+    seed_mentions = [Mention(**row) for row in seed_rows]
+    families = {family_of(m, settings) for m in seed_mentions}
+    # A compatible group ("03+057") spans types: read its CAMEO prefixes too, then keep the families wanted.
+    prefixes = sorted({p for group in families & set(settings.compatible_cameo_groups) for p in group.split("+") if p})
+    types = sorted({m.family for m in seed_mentions})
+    pool = [
+        m for m in (Mention(**row) for row in tables.read_mentions(connection, families=types, cameo_prefixes=prefixes))
+        if family_of(m, settings) in families
+    ]
     index = CandidateIndex(pool, groups, settings)
     seeds = [index.mentions[row["event_id"]] for row in seed_rows if row["event_id"] in index.mentions]
-    component = index.component(seeds)
-    old_ids = tables.merged_ids_of_mentions(connection, [m.event_id for m in component])
-    merged = [build_merged_event(c, groups, settings) for c in cluster_mentions(component, groups, settings)]
+    components, neighbours = index.components(seeds)
+    reached = [m.event_id for component in components for m in component]
+    old_ids = tables.merged_ids_of_mentions(connection, reached)
+    merged = [
+        build_merged_event(cluster, groups, settings)
+        for component in components
+        for cluster in cluster_mentions(component, groups, settings, neighbours)
+    ]
     tables.replace_merged_events(connection, old_ids, merged)
-    summary.mentions_reclustered = len(component)
+    summary.mentions_reclustered = len(reached)
     summary.merged_events_replaced = len(old_ids)
     summary.merged_events_written = len(merged)
 

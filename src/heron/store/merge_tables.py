@@ -9,6 +9,7 @@ Tables
     merged_mentions  which coded events (events.event_id) are evidence of which merged event
     stories          one row per story: title, date span, counts, top actors and key terms
     story_articles   which articles belong to which story
+    merge_settings   the MergeSettings (JSON) the tables were built with, reused by later merges
 
 All rows are derived data: ``heron merge --rebuild`` drops and recomputes them from the v1 tables.
 """
@@ -82,13 +83,18 @@ CREATE TABLE IF NOT EXISTS story_articles (
     story_id VARCHAR,
     article_id VARCHAR
 );
+CREATE TABLE IF NOT EXISTS merge_settings (
+    settings_json VARCHAR
+);
 CREATE INDEX IF NOT EXISTS merged_mentions_event_idx ON merged_mentions (event_id);
 CREATE INDEX IF NOT EXISTS merged_mentions_merged_idx ON merged_mentions (merged_id);
 CREATE INDEX IF NOT EXISTS merged_events_date_idx ON merged_events (event_date);
 CREATE INDEX IF NOT EXISTS story_articles_article_idx ON story_articles (article_id);
 """
 
-MERGE_TABLES = ("merge_articles", "article_links", "merged_events", "merged_mentions", "stories", "story_articles")
+MERGE_TABLES = (
+    "merge_articles", "article_links", "merged_events", "merged_mentions", "stories", "story_articles", "merge_settings",
+)
 
 MERGED_COLUMNS = [
     "merged_id", "plover_type", "mode", "quad", "cameo", "goldstein", "predicate", "sentence", "article_id",
@@ -111,6 +117,22 @@ def has_merge_tables(connection: duckdb.DuckDBPyConnection) -> bool:
 def drop_merge_tables(connection: duckdb.DuckDBPyConnection) -> None:
     for table in MERGE_TABLES:
         connection.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def read_settings_json(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The stored MergeSettings JSON; None for a database merged before settings were stored, or never."""
+    exists = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'merge_settings'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return None
+    row = connection.execute("SELECT settings_json FROM merge_settings LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def write_settings_json(connection: duckdb.DuckDBPyConnection, settings_json: str) -> None:
+    connection.execute("DELETE FROM merge_settings")
+    connection.execute("INSERT INTO merge_settings VALUES (?)", [settings_json])
 
 
 # ---------------------------------------------------------------------- articles and links
@@ -182,20 +204,26 @@ def read_links(connection: duckdb.DuckDBPyConnection, kind: str | None = None) -
 # ---------------------------------------------------------------------- mentions and merged events
 def read_mentions(
     connection: duckdb.DuckDBPyConnection, *, families: Sequence[str] | None = None,
-    article_ids: Sequence[str] | None = None,
+    article_ids: Sequence[str] | None = None, cameo_prefixes: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """Event rows with their article's publication data, for the given type families or articles."""
+    """Event rows with their article's publication data, for the given PLOVER types (``STATEMENT``: none)
+    or CAMEO code prefixes, or articles."""
     clauses, params = [], []
     if families is not None:
-        clauses.append("coalesce(e.plover_type, 'STATEMENT') IN (SELECT unnest(?))")
+        wanted = "coalesce(e.plover_type, 'STATEMENT') IN (SELECT unnest(?))"
         params.append(list(families))
+        for prefix in cameo_prefixes:
+            wanted += " OR (e.plover_type IS NOT NULL AND starts_with(e.cameo, ?))"
+            params.append(prefix)
+        clauses.append(f"({wanted})")
     if article_ids is not None:
         clauses.append("e.article_id IN (SELECT unnest(?))")
         params.append(list(article_ids))
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     cursor = connection.execute(
         "SELECT e.event_id, e.article_id, e.sentence_start, e.sentence, e.predicate, e.plover_type, e.mode, "
-        "e.quad, e.cameo, e.goldstein, e.event_date, e.date_precision, e.date_from_publication, e.source_json, "
+        "e.quad, e.cameo, e.goldstein, e.event_date, e.date_precision, e.date_from_publication, e.date_text, "
+        "e.source_json, "
         "e.target_json, e.confidence, a.published, a.published_from, coalesce(a.outlet, e.outlet) AS outlet "
         f"FROM events e JOIN articles a USING (article_id) {where} ORDER BY e.event_id",
         params,
@@ -357,3 +385,41 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, tuple):
             row[key] = list(value)
     return row
+
+
+def sample_merged_events(
+    connection: duckdb.DuckDBPyConnection, *, n: int, seed: int, min_mentions: int = 2, min_articles: int = 1
+) -> dict[str, Any]:
+    """``n`` merged events drawn at random (fixed ``seed``) among those with enough mentions and articles,
+    each with its mentions (sentence, predicate, type, date), for spot checks of the merge rules."""
+    import random
+
+    eligible = [
+        row[0]
+        for row in connection.execute(
+            "SELECT merged_id FROM merged_events WHERE n_mentions >= ? AND n_articles >= ? ORDER BY merged_id",
+            [min_mentions, min_articles],
+        ).fetchall()
+    ]
+    chosen = sorted(random.Random(seed).sample(eligible, min(n, len(eligible))))
+    if not chosen:
+        return {"eligible": len(eligible), "events": []}
+    cursor = connection.execute(
+        "SELECT * FROM merged_events WHERE merged_id IN (SELECT unnest(?)) ORDER BY merged_id", [chosen]
+    )
+    names = [d[0] for d in cursor.description]
+    events = {row[0]: _jsonable(dict(zip(names, row, strict=True))) for row in cursor.fetchall()}
+    cursor = connection.execute(
+        "SELECT mm.merged_id, e.event_id, e.article_id, e.event_date, e.date_precision, e.date_from_publication, "
+        "e.plover_type, e.cameo, e.predicate, e.sentence FROM merged_mentions mm JOIN events e USING (event_id) "
+        "WHERE mm.merged_id IN (SELECT unnest(?)) "
+        "ORDER BY mm.merged_id, e.event_date NULLS LAST, e.article_id, e.sentence_start, e.event_id",
+        [chosen],
+    )
+    names = [d[0] for d in cursor.description]
+    for event in events.values():
+        event["mentions"] = []
+    for row in cursor.fetchall():
+        mention = _jsonable(dict(zip(names, row, strict=True)))
+        events[mention.pop("merged_id")]["mentions"].append(mention)
+    return {"eligible": len(eligible), "events": [events[merged_id] for merged_id in chosen]}
