@@ -60,6 +60,8 @@ class MergeSettings:
     story_window_days: int = 30  # articles more than this far apart in publication date are not linked by topic
     story_key_terms: int = 25  # key terms kept per article
     story_min_term_similarity: float = 0.2  # Jaccard of key-term sets for a topic link
+    # An undated article cannot be held to the window, so its topic links need closer wording.
+    story_undated_min_term_similarity: float = 0.3
     story_min_shared_actors: int = 2  # countries/organisations two articles must share (1 if either has only one)
 
     def to_json(self) -> str:

@@ -7,8 +7,8 @@ connected component of the article graph):
 - they report the same merged event;
 - *topic link*: they share countries/organisations (``story_min_shared_actors``, or one when either
   article has only one), their key-term sets have Jaccard similarity >= ``story_min_term_similarity``,
-  and their publication dates are at most ``story_window_days`` apart (undated articles are not held
-  to the window).
+  and their publication dates are at most ``story_window_days`` apart; an undated article cannot be
+  held to the window, so its topic links need ``story_undated_min_term_similarity`` instead.
 
 A story's id comes from its smallest article id (stable whatever the ingest order); its title is the
 title of its most linked article (ties: earliest published, then id); its span runs over the dates of
@@ -45,7 +45,9 @@ def topic_links(
             if needed < 1 or len(new_actors & other_actors) < needed:
                 continue
             score = jaccard(new_terms, set(other["key_terms"] or ()))
-            if score >= settings.story_min_term_similarity:
+            undated = new["published"] is None or other["published"] is None
+            needed_score = settings.story_undated_min_term_similarity if undated else settings.story_min_term_similarity
+            if score >= needed_score:
                 a, b = sorted((new["article_id"], other["article_id"]))
                 links.add((a, b, "topic", round(score, 4)))
     return sorted(links)
