@@ -27,7 +27,7 @@ async function loadEvents(filters) {
 const ROW_HEIGHT = 34; // pixels per PLOVER type
 const JITTER = 0.14; // vertical spread, in rows, between marks that share a day and a type
 
-function timelineSpec(items, filters) {
+function timelineSpec(items, filters, span) {
   const quads = Object.keys(Heron.QUAD_COLORS);
   const dated = items.filter((e) => e.event_date);
   const types = [...new Set(dated.map((e) => e.plover_type || "STATEMENT"))].sort();
@@ -51,13 +51,14 @@ function timelineSpec(items, filters) {
     width: "container",
     height: Math.max(120, types.length * ROW_HEIGHT),
     data: { values },
-    mark: { type: "point", filled: true, opacity: 0.8, stroke: "#333", strokeWidth: 0.4, cursor: "pointer" },
+    // Marks outside a set date range (a story's background references to earlier years) are not drawn.
+    mark: { type: "point", filled: true, opacity: 0.8, stroke: "#333", strokeWidth: 0.4, cursor: "pointer",
+      clip: Boolean(span) },
     encoding: {
       x: {
         field: "date", type: "temporal", title: "event date",
-        // The axis spans the filter's date range when one is set, so an episode is shown in full.
-        scale: filters.get("since") && filters.get("until")
-          ? { domain: [filters.get("since"), filters.get("until")], padding: 14 } : { padding: 14 },
+        // The axis spans the filter's date range, or the story's span, when there is one.
+        scale: span ? { domain: span, padding: 14 } : { padding: 14 },
         axis: { grid: true, labelOverlap: true, format: "%d %b %Y", labelAngle: 0 },
       },
       y: {
@@ -116,6 +117,19 @@ function renderList(items) {
   }
 }
 
+// The date range the axis should show: the filter's, else the chosen story's (its span runs over its
+// day/week-precise events, so "since 1997" background references do not stretch the episode).
+async function dateSpan(filters) {
+  if (filters.get("since") && filters.get("until")) return [filters.get("since"), filters.get("until")];
+  if (!filters.get("story")) return null;
+  try {
+    const story = await Heron.api(`/api/stories/${encodeURIComponent(filters.get("story"))}`, new URLSearchParams());
+    return story.first_date && story.last_date ? [story.first_date, story.last_date] : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 async function draw(filters) {
   Heron.showError(null);
   const summary = document.getElementById("summary");
@@ -123,18 +137,21 @@ async function draw(filters) {
   try {
     const { total, items, level } = await loadEvents(filters);
     const dated = items.filter((e) => e.event_date);
+    const span = await dateSpan(filters);
+    const outside = span ? dated.filter((e) => e.event_date < span[0] || e.event_date > span[1]).length : 0;
     const first = dated.length ? dated[0].event_date : "-";
     const last = dated.length ? dated[dated.length - 1].event_date : "-";
     summary.replaceChildren(
       Heron.el("strong", { id: "event-count", text: String(total) }),
       ` ${level === "merged" ? "merged events" : "events"} from ${first} to ${last}`,
       total > items.length ? ` (first ${items.length} drawn)` : "",
+      outside ? `; axis ${span[0]} to ${span[1]}: ${outside} dated outside it (background references) are listed below, not drawn` : "",
     );
     const chart = document.getElementById("chart");
     if (!dated.length) {
       chart.replaceChildren(Heron.el("p", { class: "muted", text: "No dated events match this filter." }));
     } else {
-      const result = await vegaEmbed(chart, timelineSpec(items, filters), {
+      const result = await vegaEmbed(chart, timelineSpec(items, filters, span), {
         renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false },
       });
       window.heronTimeline = result.view; // for tests and the console
