@@ -985,6 +985,8 @@ def _mention_span(head: Token, phrase: Span) -> Span:
             if child.dep_ == "prep" and (
                 child.lower_ in MENTION_STOP_PREPOSITIONS
                 or any(gc.ent_type_ in ("DATE", "TIME") for gc in child.children if gc.dep_ == "pobj")
+                # "accused the rebels of attacking": a clause, not a modifier of the noun
+                or not any(gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for gc in child.children)
             ):
                 continue
             collect(child, top=False)
@@ -1000,7 +1002,8 @@ def _mention_span(head: Token, phrase: Span) -> Span:
     while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj")):
         low += 1
     while high > head.i and (
-        doc[high].dep_ in ("cc", "case") or (doc[high].is_punct and not _closes_bracket(doc, low, high))
+        doc[high].dep_ in ("cc", "case") or doc[high].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+        or (doc[high].is_punct and not _closes_bracket(doc, low, high))
     ):
         high -= 1
     return doc[low : high + 1]
