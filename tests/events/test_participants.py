@@ -64,3 +64,38 @@ def test_sanctions_called_for_against_a_country_target_it() -> None:
     event = top("Ankara called for sanctions against Syria.")
     assert countries(event.source) == ["TUR"]
     assert countries(event.target) == ["SYR"]
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker() -> None:
+    event = top("The Kenyan foreign minister says he will seek help from President Museveni of Uganda.")
+    assert texts(event.source) == ["The Kenyan foreign minister"]
+    assert countries(event.target) == ["UGA"]
+
+
+def test_a_hope_is_about_the_subject_of_its_clause() -> None:
+    event = top("The Ghanaian government expressed hope that the Electoral Commission will review the results.")
+    assert countries(event.source) == ["GHA"]
+    assert texts(event.target) == ["the Electoral Commission"]
+
+
+def test_condolences_go_to_their_addressee_not_the_occasion() -> None:
+    event = top("The Chilean government expressed condolences to Peru over the floods.")
+    assert countries(event.source) == ["CHL"]
+    assert texts(event.target) == ["Peru"]
+
+
+def test_a_purpose_clause_is_directed_at_whom_the_main_verb_calls() -> None:
+    event = top("Chancellor Scholz called President Macron to discuss the budget crisis.")
+    assert countries(event.source) == ["DEU"]
+    assert countries(event.target) == ["FRA"]
+
+
+def test_a_ceasefire_declared_in_a_country_targets_the_country() -> None:
+    event = top("The rebels declared a unilateral ceasefire in Mozambique on Sunday.")
+    assert texts(event.target) == ["Mozambique"]
+
+
+def test_forces_withdrawn_are_the_sources_own_the_place_is_the_target() -> None:
+    event = top("The Indian army withdrew two battalions from Bhutan in March.")
+    assert countries(event.source) == ["IND"]
+    assert texts(event.target) == ["Bhutan"]

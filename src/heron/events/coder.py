@@ -51,8 +51,16 @@ NON_ACTOR_ENTITY_TYPES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MON
 # the United States" are the two countries' officials.
 COLLECTIVE_NOUNS = {"aide", "leader", "president", "minister", "delegation", "representative", "envoy",
                     "official", "negotiator", "head", "chief", "diplomat", "spokesman", "adviser", "advisor"}
+# Subject pronouns of a reported clause that refer back to the speaker ("X said it will ...").
+ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
+
+# Agreements and reductions of aid or relations whose recipient is often named by a place.
+PLACE_DIRECTED_CAMEO_PREFIXES = ("03", "08", "16")
+
+# Deploying, withdrawing and sending aid: what is moved belongs to the source (see _build_event).
+DISPATCH_CAMEO_PREFIXES = ("07", "087", "15")
 
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 
@@ -366,8 +374,10 @@ class EventCoder:
             else:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 targets = _recipient_heads(predicate, candidate)
-                if not targets and obj is not None:
-                    targets = _noun_participants(obj)[1]
+                if obj is not None and not any(self._names_actor(t) for t in targets):
+                    # "expressed condolences to Bangladesh over a fire": the event noun's own
+                    # recipient beats a circumstance of the verb
+                    targets = _noun_participants(obj)[1] or targets
                 if not targets and obj is not None and obj not in candidate.extra:
                     # "rejected Netanyahu's suggestion", "welcomed the OPCW visit": what is rejected or
                     # welcomed is the other side's act, which names them.
@@ -392,13 +402,41 @@ class EventCoder:
                     targets = _noun_participants(obj)[1] or authors or _thing_recipients(obj)
             if not targets:
                 targets = _complement_recipients(predicate, obj)
+            if not targets and candidate.cameo.startswith("01"):
+                targets = self._statement_targets(candidate)  # "expressed hopes the government will ..."
             if not targets and (thing or cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")):
                 # Force, withdrawal or aid "in Syria" / "from Iraq": the place stands for its recipient.
                 targets = _place_recipients(predicate)
         else:
-            # "told reporters", "said to X": the addressee of a statement
-            targets = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
+            targets = self._statement_targets(candidate)
         return sources, targets
+
+    def _purpose_targets(self, main_verb: Token) -> list[Token]:
+        """'called Erdogan to apologize', 'sent experts to Qatar to investigate': a purpose clause
+        without an object of its own is directed at whom or where the main clause acts."""
+        objects = [c for c in main_verb.children if c.dep_ == "dobj" and self._names_actor(c)]
+        named = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ENTITY_TYPES]
+        places = [gc for c in main_verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                  for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+        # a named person called beats the place; officials sent somewhere matter less than where
+        return named or places or objects
+
+    def _statement_targets(self, candidate: _Candidate) -> list[Token]:
+        """Whom a statement is addressed to or about: the addressee ("told reporters", "expressed
+        condolences to Bangladesh"), the recipient of a policy option under consideration ("considering
+        sending aid to Kyrgyzstan"), or the actor a hope or doubt is about ("expressed hopes the
+        government will change its policy", "said it is skeptical the program would meet ...")."""
+        predicate = candidate.predicate
+        addressees = [c for c in predicate.children if c.dep_ in ("dobj", "dative") and c not in candidate.extra]
+        addressees = [a for a in addressees if self._names_actor(a)]
+        if addressees:
+            return addressees
+        for token in (predicate, *candidate.extra):
+            recipients = [gc for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")
+                          for gc in c.children if gc.dep_ == "pobj"]
+            if recipients:
+                return recipients
+        return _content_subjects(predicate, candidate.extra)
 
     def _names_actor(self, token: Token) -> bool:
         """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
@@ -596,11 +634,31 @@ class EventCoder:
         inherited: tuple[Span, DateMention] | None = None,
     ) -> Event | None:
         source_heads, target_heads = self._participants(candidate)
+        reporter = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
+        if reporter is not None and source_heads and all(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):
+            # "Netanyahu says he will seek support": the pronoun refers back to the speaker
+            speakers = [h for h in _subject_heads(reporter) if h.pos_ != "PRON"]
+            source_heads = speakers or source_heads
         sources = self._make_actors(source_heads, context, published)
         # What a material act is done to is its recipient even when the dictionaries do not know it
         # ("attacked a military base", "released dozens of activists").
         material = cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")
         targets = self._make_actors(target_heads, context, published, keep_unknown_nouns=material)
+        if targets and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and not any(a.country or a.org for a in targets):
+            # "sent 200 troops to Syria", "withdrew two battalions from Bhutan": the forces or goods
+            # moved are the source's own; the place they go to or leave is the recipient
+            places = [p for p in _place_recipients(candidate.predicate) if p not in source_heads]
+            targets = self._make_actors(places, context, published) or targets
+        if not targets and (material or candidate.cameo[:2] in PLACE_DIRECTED_CAMEO_PREFIXES):
+            # "declared a ceasefire in Yemen", "suspended aid deliveries in Borno State", "agreed to lay
+            # down its weapons in Russia": where the act applies stands for whom it applies to
+            carriers = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN"),
+                        *(c for c in candidate.predicate.children if c.dep_ == "xcomp")]
+            places = next((found for carrier in carriers if (found := _place_recipients(carrier))), [])
+            targets = self._make_actors([p for p in places if p not in source_heads], context, published)
+        if not targets and _is_purpose_clause(candidate.predicate):
+            purpose_targets = [t for t in self._purpose_targets(candidate.predicate.head) if t not in source_heads]
+            targets = self._make_actors(purpose_targets, context, published)
         reported_by = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
         if not sources and reported_by is not None:
             # "Moscow would give a military response", said Gavrilov: the speaker stands behind it.
@@ -799,7 +857,7 @@ def _subject_heads(predicate: Token) -> list[Token]:
             head = token.head
             # Object control: "called on Russia to de-escalate", "urged Iran to stop".
             objects = [c for c in head.children if c.dep_ in ("dobj",)]
-            if objects and head.lemma_.lower() in ("urge", "ask", "call", "tell", "order", "force", "press", "invite"):
+            if objects and _is_object_control(head):
                 return objects
             token = head
             continue
@@ -818,6 +876,40 @@ def _subject_heads(predicate: Token) -> list[Token]:
             token = token.head  # purpose clause: "took steps to expand freedoms" shares the main subject
             continue
         break
+    return []
+
+
+def _is_purpose_clause(verb: Token) -> bool:
+    """'sent experts to Qatar to investigate', 'called Lavrov to discuss': an infinitive clause that
+    says what the main act is for (not the content of a request: 'urged Iran to stop')."""
+    if verb.tag_ != "VB" or verb.head.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and not _is_object_control(verb.head))
+
+
+def _is_object_control(verb: Token) -> bool:
+    """'urged Iran to stop', 'called on Russia to de-escalate': the object does what the infinitive says
+    ('called Lavrov to discuss' is a telephone call: the caller discusses)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "call":
+        return any(c.lower_ in ("on", "upon") for c in verb.children)
+    return lemma in ("urge", "ask", "tell", "order", "force", "press", "invite")
+
+
+def _content_subjects(predicate: Token, extra: list[Token]) -> list[Token]:
+    """The subject of the clause a statement is about: "said [it is skeptical] the program would ...",
+    "expressed hopes the government will ...", "voiced hope that X will ..."."""
+    frontier = [predicate, *extra]
+    for _ in range(3):
+        clauses = [c for t in frontier for c in t.children if c.dep_ in ("ccomp", "acl", "acomp", "pcomp", "prep")]
+        for clause in clauses:
+            subjects = [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)]
+            # "said they hoped that Gambari would": the speaker's own hope; look further in
+            if subjects and clause.dep_ != "prep" and all(s.pos_ != "PRON" for s in subjects):
+                return subjects
+        frontier = clauses
+        if not frontier:
+            break
     return []
 
 
@@ -899,7 +991,7 @@ def _complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
 
 def _place_recipients(predicate: Token) -> list[Token]:
     for child in predicate.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "from", "into", "inside", "across"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "into", "inside", "across", "to"):
             places = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
             if places:
                 return places
