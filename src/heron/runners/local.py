@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,8 +20,8 @@ from heron.ingest.readers import DEFAULT_MAX_BYTES
 from heron.nlp import parse_articles
 from heron.nlp.pipeline import MAX_CHARS
 from heron.records import Article, Event, IngestProblem, RawDocument
+from heron.runners.coding import code_one, is_coded_language
 
-CODED_LANGUAGES = ("en",)
 # A "word" for the empty-article check: a run of letters (digits and punctuation alone say nothing).
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -70,6 +71,8 @@ class IngestSummary:
     sentences: int = 0
     events: int = 0
     problems: list[IngestProblem] = field(default_factory=list)
+    # With worker processes: seconds they spent parsing and coding, summed over all workers.
+    worker_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def quarantined(self) -> int:
@@ -149,10 +152,6 @@ def _position(raw: RawDocument) -> str | None:
     return None if raw.source_id == raw.source_path else raw.source_id
 
 
-def is_coded_language(article: Article) -> bool:
-    return article.language is None or article.language in CODED_LANGUAGES
-
-
 def code_articles(
     articles: Iterable[Article],
     coder: EventCoder | None = None,
@@ -178,17 +177,15 @@ def code_articles(
     for article, doc in parse_articles(english_only(), n_process=n_process):
         while pending_other:
             yield pending_other.pop(0), [], 0
-        try:
-            events = coder.code_document(article, doc)
-        except Exception as error:
-            if problems is None:
-                raise
-            problem = IngestProblem(article.source_path, f"event coding failed: {type(error).__name__}: {error}",
-                                    article.source_id if article.source_id != article.source_path else None)
-            problems.append(problem)
-            _warn(str(problem))
+        if problems is None:
+            yield article, coder.code_document(article, doc), sum(1 for _ in doc.sents)
             continue
-        yield article, events, sum(1 for _ in doc.sents)
+        outcome = code_one(coder, article, doc)
+        if isinstance(outcome, IngestProblem):
+            problems.append(outcome)
+            _warn(str(outcome))
+            continue
+        yield article, *outcome
     for other in pending_other:
         yield other, [], 0
 
@@ -227,15 +224,27 @@ def ingest_paths(
     Each batch (articles, events, actors and the problems found so far) is one transaction, so a run
     killed at any point and started again ends with exactly the rows of an uninterrupted run.
     Inputs that cannot be read are quarantined: listed in the summary and in ``ingest_errors``.
+
+    With ``n_process`` > 1, parsing and coding run in that many worker processes (``runners.pool``);
+    this process reads, cleans, dates and stores, and never loads the spaCy model.
     """
     from heron.merge import update_merges
     from heron.store import EventStore
 
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    if n_process < 1:
+        raise ValueError(f"n_process must be at least 1, got {n_process}")
     summary = IngestSummary()
-    coder = EventCoder(settings=limits.coder_settings())
-    with EventStore(db_path) as store:
+    settings = limits.coder_settings()
+    with contextlib.ExitStack() as resources:
+        pool = None
+        if n_process > 1:
+            from heron.runners.pool import CodingPool
+
+            # Started first: a worker that cannot load the model stops the run before anything is written.
+            pool = resources.enter_context(CodingPool(n_process, settings))
+        store = resources.enter_context(EventStore(db_path))
         articles = iter_articles(paths, summary.problems, limits)
 
         latest_seen: datetime | None = None
@@ -270,7 +279,10 @@ def ingest_paths(
         pending_articles: list[Article] = []
         pending_events: list[Event] = []
         bar = tqdm(desc="ingest", unit="art", disable=not _show(progress))
-        coded = code_articles(fresh_only(), coder, n_process=n_process, problems=summary.problems)
+        if pool is None:
+            coded = code_articles(fresh_only(), EventCoder(settings=settings), problems=summary.problems)
+        else:
+            coded = pool.code(fresh_only(), summary.problems)
         for article, events, sentences in coded:
             if not is_coded_language(article):
                 summary.articles_not_coded_language += 1
@@ -284,6 +296,9 @@ def ingest_paths(
                 pending_articles, pending_events = [], []
         write(pending_articles, pending_events)
         bar.close()
+        if pool is not None:
+            summary.worker_seconds = {"parse": pool.seconds.parse, "code": pool.seconds.code}
+            pool.close()  # the workers' memory is not needed for the merge
         update_merges(store)  # heron.merge: fold the new articles into merged events and stories
     return summary
 
