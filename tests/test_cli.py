@@ -61,3 +61,41 @@ def test_clear_errors(tmp_path: Path) -> None:
     assert bad_date.exit_code == 2 and "--since expects a date" in bad_date.output
     no_input = runner.invoke(app, ["ingest", str(tmp_path / "nothing-here")])
     assert no_input.exit_code == 2 and "no such file" in no_input.output
+
+
+def test_user_actor_and_lexicon_files_extend_extract_and_ingest(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Published: 2024-03-14\n\nThe Blue Heron Front has parleyed with Kenya.\n")
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("- {name: Blue Heron Front, country: KEN, sector: rebels}\n")
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text('- {lemma: parley, pos: verb, kind: event, cameo: "040", note: "Consult"}\n')
+
+    plain = runner.invoke(app, ["extract", str(article), "--no-progress"])
+    assert all(json.loads(line)["plover_type"] != "CONSULT" for line in plain.stdout.splitlines() if line.strip())
+
+    result = runner.invoke(app, ["extract", str(article), "--no-progress", "--actors", str(actors),
+                                 "--lexicon", str(lexicon)])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    consult = next(e for e in events if e["plover_type"] == "CONSULT")
+    assert consult["source"][0]["name"] == "Blue Heron Front" and consult["source"][0]["sector"] == "rebels"
+    assert consult["source"][0]["country"] == "KEN"
+
+    db = tmp_path / "h.duckdb"
+    stored = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--no-progress", "--workers", "2",
+                                 "--actors", str(actors), "--lexicon", str(lexicon)])
+    assert stored.exit_code == 0, stored.output
+    listed = runner.invoke(app, ["events", "--db", str(db), "--type", "CONSULT", "--format", "csv"])
+    assert "Blue Heron Front" in listed.stdout
+
+
+def test_bad_user_files_stop_the_run_naming_the_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kenya and Tanzania held talks on Tuesday.\n")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- {lemma: parley, pos: verb, kind: event}\n")  # an event entry without a code
+    result = runner.invoke(app, ["extract", str(article), "--no-progress", "--lexicon", str(broken)])
+    assert result.exit_code == 2 and "broken.yaml" in result.output
+    missing = runner.invoke(app, ["extract", str(article), "--no-progress", "--actors", str(tmp_path / "none.csv")])
+    assert missing.exit_code == 2 and "none.csv" in missing.output

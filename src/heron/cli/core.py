@@ -43,6 +43,33 @@ def _check_paths(paths: list[Path]) -> None:
         _fail(f"no such file or folder: {', '.join(missing)}")
 
 
+ACTORS_OPTION = typer.Option(
+    None, "--actors", help="Your actor file (YAML or CSV, see actors/data/README.md); repeat for several. Extends or overrides the packaged dictionaries."
+)
+LEXICON_OPTION = typer.Option(
+    None, "--lexicon", help="Your predicate lexicon file (YAML, see events/data/README.md); repeat for several."
+)
+
+
+def _user_dictionaries(actors: list[Path] | None, lexicon: list[Path] | None):  # -> CoderSettings
+    """Coder settings with the user's dictionary files, each read once now so a bad file stops the run
+    with a message naming it, before anything is read or stored."""
+    from heron.actors.lexicon import ActorDataError, load_entries
+    from heron.events.coder import CoderSettings
+    from heron.events.lexicon import read_lexicon_file
+
+    actor_files, lexicon_files = list(actors or []), list(lexicon or [])
+    _check_paths(actor_files + lexicon_files)
+    try:
+        for path in actor_files:
+            load_entries(path)
+        for path in lexicon_files:
+            list(read_lexicon_file(path))
+    except (ActorDataError, ValueError, OSError) as error:
+        _fail(str(error))
+    return CoderSettings(actor_files=tuple(map(str, actor_files)), lexicon_files=tuple(map(str, lexicon_files)))
+
+
 def demo_corpus_path() -> Path:
     return Path(str(resources.files("heron.demo").joinpath("corpus")))
 
@@ -61,6 +88,8 @@ def ingest(
     max_article_chars: int = typer.Option(200_000, help="Longer articles are quarantined."),
     max_sentence_chars: int = typer.Option(2_000, help="Longer sentences are not coded."),
     max_events_per_article: int = typer.Option(500, help="Coding of an article stops after this many events."),
+    actors: list[Path] | None = ACTORS_OPTION,
+    lexicon: list[Path] | None = LEXICON_OPTION,
 ) -> None:
     """Read, clean, code and store articles. Re-ingesting the same article adds nothing.
 
@@ -78,8 +107,12 @@ def ingest(
         return
 
     _check_paths(paths)
+    coder_settings = _user_dictionaries(actors, lexicon)
     if engine == "ray":
         from heron.cli.scale import ingest_with_ray
+
+        if coder_settings.actor_files or coder_settings.lexicon_files:
+            _fail("--actors/--lexicon are not passed to the Ray engine yet: use --engine local")
 
         ingest_with_ray(paths, db, workers=workers, address=address, out=out)
         return
@@ -87,7 +120,7 @@ def ingest(
         _fail("--engine must be local or ray")
     try:
         summary = ingest_paths(paths, db, batch_size=batch_size, n_process=workers, progress=progress,
-                               limits=limits)
+                               limits=limits, coder_settings=coder_settings)
     except StoreError as error:
         _fail(str(error))
         return
@@ -103,6 +136,8 @@ def extract(
     published: str | None = typer.Option(None, help="Publication date for articles that state none."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one Event per line) or table."),
     progress: bool = typer.Option(True, "--progress/--no-progress"),
+    actors: list[Path] | None = ACTORS_OPTION,
+    lexicon: list[Path] | None = LEXICON_OPTION,
 ) -> None:
     """Code events without a database and print them (the schema is documented in README)."""
     from heron.runners.local import extract_paths
@@ -113,7 +148,9 @@ def extract(
         _fail("--format must be jsonl or table")
     default = _parse_day(published, "--published")
     default_dt = datetime(default.year, default.month, default.day) if default else None
-    results, problems = extract_paths(paths, published_default=default_dt, progress=progress)
+    coder_settings = _user_dictionaries(actors, lexicon)
+    results, problems = extract_paths(paths, published_default=default_dt, progress=progress,
+                                      coder_settings=coder_settings)
     events = [event.to_dict() for _, article_events in results for event in article_events]
     if fmt == "table":
         typer.echo(render_table(sorted(events, key=lambda e: (e["event_date"] or "9999", e["start"]))))

@@ -85,6 +85,10 @@ class CoderSettings:
     code_statements: bool = True
     require_participant: bool = False  # drop events with neither a source nor a target actor (stricter)
     calibrate_confidence: bool = True  # map rule scores to probabilities (heron.events.confidence)
+    # User dictionaries read after the packaged ones (they extend or override them); paths, so the
+    # settings can travel to worker processes.
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
 
 
 @dataclass
@@ -114,11 +118,13 @@ class EventCoder:
         lexicon_files: Sequence[Path] = (),
         settings: CoderSettings | None = None,
     ) -> None:
-        self.lexicon = lexicon or load_lexicon(tuple(lexicon_files))
-        self.actors = actors or ActorResolver(extra_files=tuple(actor_files))
+        self.settings = settings or CoderSettings()
+        lexicon_paths = tuple(Path(f) for f in (*self.settings.lexicon_files, *lexicon_files))
+        actor_paths = tuple(Path(f) for f in (*self.settings.actor_files, *actor_files))
+        self.lexicon = lexicon or load_lexicon(lexicon_paths)
+        self.actors = actors or ActorResolver(extra_files=actor_paths)
         self.modality: ModalityRules = load_modality_rules()
         self.occurrence_verbs = load_occurrence_verbs()
-        self.settings = settings or CoderSettings()
         self.calibration = default_calibration() if self.settings.calibrate_confidence else None
         self.classifier = TypeClassifier.load() if self.calibration is not None else None
 
@@ -128,6 +134,7 @@ class EventCoder:
         context = self.actors.scan_document(doc, published)
         events: list[Event] = []
         previous: tuple[Span, DateMention] | None = None
+        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         for sentence_index, sentence in enumerate(doc.sents):
             if len(sentence.text) > self.settings.max_sentence_chars or not sentence.text.strip():
                 previous = None
@@ -135,7 +142,7 @@ class EventCoder:
             dates = self._dates_by_token(sentence, published)
             # A sentence with no date of its own continues the previous sentence of its paragraph
             # ("X and Y agreed on Tuesday to ... The ministers met in Arusha.").
-            inherited = previous if previous and "\n" not in doc.text[previous[0].end_char : sentence.start_char] else None
+            inherited = previous if previous and "\n" not in text[previous[0].end_char : sentence.start_char] else None
             for event in self._code_sentence(article, sentence, sentence_index, context, published, dates, inherited):
                 events.append(event)
                 if len(events) >= self.settings.max_events_per_article:

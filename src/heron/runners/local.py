@@ -6,7 +6,7 @@ import contextlib
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -50,12 +50,11 @@ class IngestLimits:
             raise ValueError(f"max_article_chars cannot exceed {MAX_CHARS} (the parser's limit)")
 
     def coder_settings(self, base: CoderSettings | None = None) -> CoderSettings:
-        base = base or CoderSettings()
-        return CoderSettings(
+        """``base`` (user dictionaries and coding choices) with these limits applied."""
+        return replace(
+            base or CoderSettings(),
             max_events_per_article=self.max_events_per_article,
             max_sentence_chars=self.max_sentence_chars,
-            code_statements=base.code_statements,
-            require_participant=base.require_participant,
         )
 
 
@@ -196,6 +195,7 @@ def extract_paths(
     published_default=None,
     progress: bool = True,
     limits: IngestLimits = DEFAULT_LIMITS,
+    coder_settings: CoderSettings | None = None,
 ) -> tuple[list[tuple[Article, list[Event]]], list[IngestProblem]]:
     """The pipeline without a database (``heron extract``)."""
     problems: list[IngestProblem] = []
@@ -203,7 +203,7 @@ def extract_paths(
     if published_default is not None:
         articles = [_with_default_date(a, published_default) for a in articles]
     infer_publication_dates(articles)
-    coder = EventCoder(settings=limits.coder_settings())
+    coder = EventCoder(settings=limits.coder_settings(coder_settings))
     bar = tqdm(code_articles(articles, coder, problems=problems), desc="articles", unit="art",
                disable=not _show(progress))
     results = [(article, events) for article, events, _ in bar]
@@ -218,6 +218,7 @@ def ingest_paths(
     n_process: int = 1,
     progress: bool = True,
     limits: IngestLimits = DEFAULT_LIMITS,
+    coder_settings: CoderSettings | None = None,
 ) -> IngestSummary:
     """Ingest files or folders into the DuckDB store; re-running it adds nothing new.
 
@@ -236,7 +237,7 @@ def ingest_paths(
     if n_process < 1:
         raise ValueError(f"n_process must be at least 1, got {n_process}")
     summary = IngestSummary()
-    settings = limits.coder_settings()
+    settings = limits.coder_settings(coder_settings)
     with contextlib.ExitStack() as resources:
         pool = None
         if n_process > 1:
