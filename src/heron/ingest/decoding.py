@@ -14,8 +14,11 @@ Cyrillic, Greek or Asian legacy encodings through to charset-normalizer.
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+from heron.records import IngestProblem
 
 # A text file may hold tabs and newlines, but if more than this share of characters is
 # unprintable it is almost certainly binary that happened to decode.
@@ -94,3 +97,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not _looks_printable(text):
         raise NotTextError("binary file, not text")
     return text, encoding
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes | IngestProblem:
+    """The file's bytes, or the problem that stops them being read (too large: not read at all)."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return IngestProblem(str(path), f"file too large ({size} bytes; limit is {max_bytes})")
+        return path.read_bytes()
+    except OSError as error:
+        return IngestProblem(str(path), f"cannot read file: {error.strerror or error}")

@@ -26,6 +26,7 @@ from typing import Any
 
 import feedparser
 
+from heron.ingest.decoding import read_bounded
 from heron.records import IngestProblem, RawDocument
 
 SUFFIXES = (".rss", ".atom", ".xml")
@@ -37,14 +38,9 @@ _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTA
 
 
 def read_feed(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestProblem]:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield IngestProblem(str(path), f"file too large ({size} bytes; limit is {max_bytes})")
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        yield IngestProblem(str(path), f"cannot read file: {error.strerror or error}")
+    data = read_bounded(path, max_bytes)
+    if isinstance(data, IngestProblem):
+        yield data
         return
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []

@@ -47,7 +47,7 @@ from typing import Any, BinaryIO
 
 import trafilatura
 
-from heron.ingest.decoding import NotTextError, decode_bytes
+from heron.ingest.decoding import NotTextError, decode_bytes, read_bounded
 from heron.ingest.scale_formats import SCALE_SUFFIXES
 from heron.ingest.scale_formats import reader_for as scale_reader_for
 from heron.records import DocumentFormat, IngestProblem, RawDocument
@@ -121,14 +121,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestProbl
         yield from _read_jsonl(path, max_bytes)
         return
 
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield IngestProblem(str(path), f"file too large ({size} bytes; limit is {max_bytes})")
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        yield IngestProblem(str(path), f"cannot read file: {error.strerror or error}")
+    data = read_bounded(path, max_bytes)
+    if isinstance(data, IngestProblem):
+        yield data
         return
 
     try:
