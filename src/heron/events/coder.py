@@ -491,7 +491,17 @@ class EventCoder:
             if actor.country is None and actor.org is None:
                 actor.country = self._country_of_location(head, context, published)
             actors.append(actor)
-        return actors
+        # A mention inside another one ("Sarraj" in "Prime Minister Fayez al-Sarraj") or one that is
+        # only punctuation is a piece of a name the parse split, not a second participant.
+        return [
+            actor for actor in actors
+            if any(ch.isalnum() for ch in actor.text)
+            and not any(
+                other is not actor and other.start <= actor.start and actor.end <= other.end
+                and (other.start, other.end) != (actor.start, actor.end)
+                for other in actors
+            )
+        ]
 
     def _owner_of(self, head: Token, context: object, published: date | None, depth: int = 2) -> Actor | None:
         """The actor an unresolved phrase belongs to, through its "of"/"from" complements."""
