@@ -99,3 +99,20 @@ def test_forces_withdrawn_are_the_sources_own_the_place_is_the_target() -> None:
     event = top("The Indian army withdrew two battalions from Bhutan in March.")
     assert countries(event.source) == ["IND"]
     assert texts(event.target) == ["Bhutan"]
+
+
+def test_statement_issuer_is_the_source_of_the_call_it_makes() -> None:
+    from heron.api import extract
+
+    events = extract("The rights group issued a statement calling on the Kenyan police to release the protesters.",
+                     published="2024-03-14")
+    request = next(e for e in events if e.plover_type == "REQUEST")
+    assert [a.text for a in request.source] == ["The rights group"]
+
+
+def test_what_does_a_material_act_is_its_source_even_when_unknown() -> None:
+    from heron.api import extract
+
+    events = extract("A car bomb killed six soldiers near the border on Monday.", published="2024-03-14")
+    attack = next(e for e in events if e.plover_type == "ASSAULT")
+    assert [a.text for a in attack.source] == ["A car bomb"]

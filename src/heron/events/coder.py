@@ -476,8 +476,10 @@ class EventCoder:
                 actor = self.actors.resolve(mention, context, published)
             if actor is None:
                 # Keep an unknown participant only when it looks like an entity ("a car bomb" is not
-                # kept, "the Zetas" is): common nouns the dictionaries do not know are rarely actors.
-                if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES and not (
+                # kept, "the Zetas" is) or belongs to a known one ("a delegation of the party"):
+                # common nouns the dictionaries do not know are rarely actors.
+                owner = self._owner_of(head, context, published) if head.pos_ == "NOUN" else None
+                if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES and owner is None and not (
                     keep_unknown_nouns and head.pos_ == "NOUN"
                 ):
                     continue
@@ -656,10 +658,11 @@ class EventCoder:
             # "Netanyahu says he will seek support": the pronoun refers back to the speaker
             speakers = [h for h in _subject_heads(reporter) if h.pos_ != "PRON"]
             source_heads = speakers or source_heads
-        sources = self._make_actors(source_heads, context, published)
         # What a material act is done to is its recipient even when the dictionaries do not know it
-        # ("attacked a military base", "released dozens of activists").
+        # ("attacked a military base", "released dozens of activists"); likewise what does it ("a car
+        # bomb killed ...").
         material = cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")
+        sources = self._make_actors(source_heads, context, published, keep_unknown_nouns=material)
         targets = self._make_actors(target_heads, context, published, keep_unknown_nouns=material)
         if targets and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and not any(a.country or a.org for a in targets):
             # "sent 200 troops to Syria", "withdrew two battalions from Bhutan": the forces or goods
@@ -888,6 +891,8 @@ def _subject_heads(predicate: Token) -> list[Token]:
             return [token.head]
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG":
             token = token.head
+            if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+                token = token.head  # "issued a statement calling on X": the issuer calls
             continue
         if token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             token = token.head  # purpose clause: "took steps to expand freedoms" shares the main subject
