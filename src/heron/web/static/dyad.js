@@ -79,13 +79,7 @@ async function draw() {
   }
 }
 
-(async () => {
-  try {
-    await Heron.init();
-  } catch (error) {
-    Heron.showError(error);
-    return;
-  }
+Heron.start(async () => {
   const params = Heron.params();
   const field = (label, input) => Heron.el("label", {}, Heron.el("span", { text: label }), input);
   const intervalSelect = Heron.el("select", { name: "interval" });
@@ -101,4 +95,4 @@ async function draw() {
   const box = document.getElementById("filter-box");
   Heron.renderFilters(box, () => draw(), extras);
   await draw();
-})();
+});

@@ -43,38 +43,33 @@ function renderMention(mention) {
   return block;
 }
 
-(async () => {
-  try {
-    await Heron.init();
-    const id = Heron.params().get("id");
-    if (!id) throw new Error("no event id: open an event from the timeline or the table");
-    const event = await Heron.api(`/api/events/${encodeURIComponent(id)}`);
-    document.title = `Heron · ${event.plover_type || "STATEMENT"} ${event.event_date || ""}`;
-    document.getElementById("title").replaceChildren(
-      `${event.plover_type || "STATEMENT"}${event.mode ? " / " + event.mode : ""}: `,
-      Heron.el("span", { text: `${event.source_label || "?"} — ${event.predicate} — ${event.target_label || "?"}` }),
-    );
-    const facts = document.getElementById("facts");
-    const fact = (label, value) => facts.append(Heron.el("dt", { text: label }), Heron.el("dd", {}, value));
-    fact("Type", `${event.plover_type || "STATEMENT (no PLOVER type)"}${event.mode ? ", mode " + event.mode : ""}` +
-      `${event.context ? ", context " + event.context : ""} · CAMEO ${event.cameo}`);
-    fact("Quad class", Heron.el("span", {}, Heron.quadBadge(event.quad), ` Goldstein ${event.goldstein}`));
-    fact("Source", actorList(event.source));
-    fact("Target", actorList(event.target));
-    fact("Date", Heron.el("span", {}, Heron.el("strong", { text: event.event_date || "unknown" }),
-      Heron.el("span", { class: "muted", text: ` — ${event.date_resolution}` })));
-    if (event.date_range) fact("Possible range", `${event.date_range[0]} to ${event.date_range[1]}`);
-    if (event.location) fact("Location", event.location);
-    if (event.aux_modes && event.aux_modes.length) fact("Qualifiers", event.aux_modes.join(", "));
-    fact("Confidence", String(event.confidence));
-    fact("Level", event.level === "merged"
-      ? `merged event: ${event.mentions.length} mentions in ${event.article_count || "?"} articles`
-      : "mention (one sentence of one article)");
-    if (event.merged_event_id) fact("Merged event", Heron.el("a", { href: `/event?id=${encodeURIComponent(event.merged_event_id)}`, text: event.merged_event_id }));
-    document.getElementById("mentions-title").textContent =
-      `Evidence: ${event.mentions.length} mention${event.mentions.length === 1 ? "" : "s"}`;
-    document.getElementById("mentions").replaceChildren(...event.mentions.map(renderMention));
-  } catch (error) {
-    Heron.showError(error);
-  }
-})();
+Heron.start(async () => {
+  const id = Heron.params().get("id");
+  if (!id) throw new Error("no event id: open an event from the timeline or the table");
+  const event = await Heron.api(`/api/events/${encodeURIComponent(id)}`);
+  document.title = `Heron · ${event.plover_type || "STATEMENT"} ${event.event_date || ""}`;
+  document.getElementById("title").replaceChildren(
+    `${event.plover_type || "STATEMENT"}${event.mode ? " / " + event.mode : ""}: `,
+    Heron.el("span", { text: `${event.source_label || "?"} — ${event.predicate} — ${event.target_label || "?"}` }),
+  );
+  const facts = document.getElementById("facts");
+  const fact = (label, value) => facts.append(Heron.el("dt", { text: label }), Heron.el("dd", {}, value));
+  fact("Type", `${event.plover_type || "STATEMENT (no PLOVER type)"}${event.mode ? ", mode " + event.mode : ""}` +
+    `${event.context ? ", context " + event.context : ""} · CAMEO ${event.cameo}`);
+  fact("Quad class", Heron.el("span", {}, Heron.quadBadge(event.quad), ` Goldstein ${event.goldstein}`));
+  fact("Source", actorList(event.source));
+  fact("Target", actorList(event.target));
+  fact("Date", Heron.el("span", {}, Heron.el("strong", { text: event.event_date || "unknown" }),
+    Heron.el("span", { class: "muted", text: ` — ${event.date_resolution}` })));
+  if (event.date_range) fact("Possible range", `${event.date_range[0]} to ${event.date_range[1]}`);
+  if (event.location) fact("Location", event.location);
+  if (event.aux_modes && event.aux_modes.length) fact("Qualifiers", event.aux_modes.join(", "));
+  fact("Confidence", String(event.confidence));
+  fact("Level", event.level === "merged"
+    ? `merged event: ${event.mentions.length} mentions in ${event.article_count || "?"} articles`
+    : "mention (one sentence of one article)");
+  if (event.merged_event_id) fact("Merged event", Heron.el("a", { href: `/event?id=${encodeURIComponent(event.merged_event_id)}`, text: event.merged_event_id }));
+  document.getElementById("mentions-title").textContent =
+    `Evidence: ${event.mentions.length} mention${event.mentions.length === 1 ? "" : "s"}`;
+  document.getElementById("mentions").replaceChildren(...event.mentions.map(renderMention));
+});

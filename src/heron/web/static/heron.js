@@ -1,5 +1,5 @@
 // Shared helpers for Heron's pages: navigation, the filter form, API calls, quad-class colours.
-// Plain browser JavaScript (no build step); each page script calls Heron.init(...) first.
+// Plain browser JavaScript (no build step); each page script runs in Heron.start(...).
 "use strict";
 
 const Heron = (() => {
@@ -159,6 +159,16 @@ const Heron = (() => {
     return meta;
   }
 
+  // Every page: header and database facts first, then the page's own set-up; any failure is shown.
+  async function start(setup) {
+    try {
+      await init();
+      await setup();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
   function goldsteinColor(value) {
     // Diverging red (conflict, -10) - grey (0) - blue (cooperation, +10).
     const t = Math.max(-1, Math.min(1, (value || 0) / 10));
@@ -173,7 +183,7 @@ const Heron = (() => {
   }
 
   return {
-    QUAD_COLORS, QUAD_LABELS, FILTER_FIELDS, el, params, filterParams, api, showError, renderFilters, init,
+    QUAD_COLORS, QUAD_LABELS, FILTER_FIELDS, el, params, filterParams, api, showError, renderFilters, start,
     goldsteinColor, quadBadge, get meta() { return meta; },
   };
 })();

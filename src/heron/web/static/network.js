@@ -95,13 +95,7 @@ async function draw(filters) {
   }
 }
 
-(async () => {
-  try {
-    await Heron.init();
-  } catch (error) {
-    Heron.showError(error);
-    return;
-  }
+Heron.start(async () => {
   Heron.renderFilters(document.getElementById("filter-box"), () => draw(Heron.filterParams()));
   await draw(Heron.filterParams());
-})();
+});

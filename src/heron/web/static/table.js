@@ -89,15 +89,9 @@ async function load() {
   }
 }
 
-(async () => {
-  try {
-    await Heron.init();
-  } catch (error) {
-    Heron.showError(error);
-    return;
-  }
+Heron.start(async () => {
   Heron.renderFilters(document.getElementById("filter-box"), () => load());
   document.getElementById("prev").addEventListener("click", () => { setParams({ page: state().page - 1 }); load(); });
   document.getElementById("next").addEventListener("click", () => { setParams({ page: state().page + 1 }); load(); });
   await load();
-})();
+});

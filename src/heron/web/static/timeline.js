@@ -169,14 +169,8 @@ async function draw(filters) {
   }
 }
 
-(async () => {
-  try {
-    await Heron.init();
-  } catch (error) {
-    Heron.showError(error);
-    return;
-  }
+Heron.start(async () => {
   renderLegend();
   Heron.renderFilters(document.getElementById("filter-box"), (next) => draw(Heron.filterParams()));
   await draw(Heron.filterParams());
-})();
+});
