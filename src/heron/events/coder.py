@@ -474,11 +474,14 @@ class EventCoder:
             if actor is None and mention != span:
                 # "an arms depot of the Syrian army": the mention names its owner
                 actor = self.actors.resolve(mention, context, published)
+            owner: Actor | None = None
+            owner_looked_up = False
             if actor is None:
                 # Keep an unknown participant only when it looks like an entity ("a car bomb" is not
                 # kept, "the Zetas" is) or belongs to a known one ("a delegation of the party"):
                 # common nouns the dictionaries do not know are rarely actors.
-                owner = self._owner_of(head, context, published) if head.pos_ == "NOUN" else None
+                if head.pos_ == "NOUN":
+                    owner, owner_looked_up = self._owner_of(head, context, published), True
                 if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES and owner is None and not (
                     keep_unknown_nouns and head.pos_ == "NOUN"
                 ):
@@ -486,7 +489,8 @@ class EventCoder:
                 actor = Actor(text=mention.text, start=mention.start_char, end=mention.end_char)
             actor.text, actor.start, actor.end = mention.text, mention.start_char, mention.end_char
             if actor.country is None and actor.org is None and actor.sector is None:
-                owner = self._owner_of(head, context, published)
+                if not owner_looked_up:
+                    owner = self._owner_of(head, context, published)
                 if owner is not None:  # "a mission of observers from the OSCE", "positions of the army"
                     actor.country, actor.sector, actor.org = owner.country, owner.sector, owner.org
                     actor.name = actor.name or owner.name
