@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import typer
+from spacy.tokens import Doc
 
 from heron.cli.core import app
 from heron.events.classifier import NONE, STATEMENT, TypeClassifier, default_model_path, sentence_features
@@ -77,11 +78,9 @@ def read_training_file(path: Path) -> list[TrainingExample]:
     return examples
 
 
-def featurise(texts: list[str]) -> list[list[str]]:
-    """Features of each text, taken over the whole text (a training line is one sentence)."""
-    from heron.nlp import parse_texts
-
-    return [sentence_features(doc[:]) for doc in parse_texts(texts)]
+def featurise(docs: list[Doc]) -> list[list[str]]:
+    """Features of each parsed text, taken over the whole text (a training line is one sentence)."""
+    return [sentence_features(doc[:]) for doc in docs]
 
 
 def _matrix(feature_lists: list[list[str]], index: dict[str, int]):  # -> scipy.sparse.csr_matrix
@@ -120,7 +119,10 @@ def train_type_classifier(
 
     started = time.perf_counter()
     examples = read_training_file(data)
-    feature_lists = featurise([example.text for example in examples])
+    from heron.nlp import parse_texts
+
+    docs = list(parse_texts([example.text for example in examples], batch_size=64))
+    feature_lists = featurise(docs)
     labels = np.array([example.label for example in examples])
 
     counts = Counter(name for names in feature_lists for name in names)
@@ -141,11 +143,12 @@ def train_type_classifier(
         predicted = fold_classes[out_of_fold.argmax(axis=1)]
         cv_accuracy = float((predicted == labels).mean())
         calibration = fit_confidence_calibration(
-            [example.text for example in examples], labels.tolist(), out_of_fold, fold_classes.tolist()
+            [example.text for example in examples], docs, labels.tolist(), out_of_fold, fold_classes.tolist()
         )
         calibration_target = (
             Path(out).with_suffix(".calibration.json") if out is not None else default_calibration_path()
         )
+        calibration_target.parent.mkdir(parents=True, exist_ok=True)
         calibration_target.write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
 
     model = new_model().fit(matrix, labels)
@@ -181,7 +184,7 @@ def train_type_classifier(
 
 
 def fit_confidence_calibration(
-    texts: list[str], labels: list[str], out_of_fold: np.ndarray, classes: list[str]
+    texts: list[str], docs: list[Doc], labels: list[str], out_of_fold: np.ndarray, classes: list[str]
 ) -> ConfidenceCalibration:
     """Fit the map from rule scores and classifier probabilities to P(type right).
 
@@ -192,14 +195,13 @@ def fit_confidence_calibration(
     from sklearn.linear_model import LogisticRegression
 
     from heron.events.coder import CoderSettings, EventCoder
-    from heron.nlp import parse_texts
     from heron.records import Article
 
     coder = EventCoder(settings=CoderSettings(calibrate_confidence=False))
     column = {label: index for index, label in enumerate(classes)}
     rows: list[list[float]] = []
     outcomes: list[int] = []
-    for index, doc in enumerate(parse_texts(texts, batch_size=64)):
+    for index, doc in enumerate(docs):
         article = Article(article_id=f"train-{index}", text=texts[index], source_path="<training>", source_id=str(index))
         for event in coder.code_document(article, doc):
             label = event.plover_type or ("STATEMENT" if event.cameo.startswith("01") else "NONE")
