@@ -79,3 +79,21 @@ def test_peak_memory_sees_this_process() -> None:
         time.sleep(0.05)
         del ballast
     assert memory.peak_bytes >= before + 60 * 1024 * 1024
+
+
+def test_bench_corpus_copy_repeats_under_new_ids(tmp_path: Path) -> None:
+    import json
+
+    from heron.bench.runner import _corpus_copy
+    from heron.runners.local import iter_articles
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"n{i}", "text": f"Police in town {i} arrested a man."}) + "\n"
+                              for i in range(3)), encoding="utf-8")
+    copy = _corpus_copy([source], tmp_path, limit=2, repeat=3)
+    records = [json.loads(line) for line in copy.read_text(encoding="utf-8").splitlines()]
+    ids = [r["id"].rsplit(".jsonl#", 1)[1] for r in records]  # source ids are "path#id"
+    assert ids == ["n0", "n1", "n0#copy2", "n1#copy2", "n0#copy3", "n1#copy3"]
+    articles = list(iter_articles([copy]))
+    assert len({a.article_id for a in articles}) == 6  # each copy is a new article to the store
+    assert {a.text for a in articles} == {"Police in town 0 arrested a man.", "Police in town 1 arrested a man."}

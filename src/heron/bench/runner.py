@@ -166,24 +166,31 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _limited_copy(paths: Sequence[Path], limit: int, folder: Path) -> Path:
-    """The first ``limit`` readable documents of ``paths`` as one JSON Lines file."""
+def _corpus_copy(paths: Sequence[Path], folder: Path, *, limit: int | None = None, repeat: int = 1) -> Path:
+    """The first ``limit`` readable documents of ``paths``, ``repeat`` times over, as one JSON Lines file.
+
+    Copy k > 1 of a document gets the id ``ID#copyK``, so every copy is a new article to the store (the
+    article id is derived from the source id and the text) rather than one skipped as already stored.
+    Each pass reads the inputs again: the copy streams and nothing is held in memory.
+    """
     from heron.ingest import read_documents
     from heron.records import RawDocument
 
     target = folder / "bench_corpus.jsonl"
-    written = 0
     with target.open("w", encoding="utf-8") as handle:
-        for item in read_documents(paths):
-            if not isinstance(item, RawDocument):
-                continue
-            record = {"id": item.source_id, "text": item.text, "title": item.title, "url": item.url,
-                      "outlet": item.outlet, "language": item.language,
-                      "published": item.published.isoformat() if item.published else None}
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            written += 1
-            if written >= limit:
-                break
+        for copy in range(1, repeat + 1):
+            written = 0
+            for item in read_documents(paths):
+                if limit is not None and written >= limit:
+                    break
+                if not isinstance(item, RawDocument):
+                    continue
+                record = {"id": item.source_id if copy == 1 else f"{item.source_id}#copy{copy}",
+                          "text": item.text, "title": item.title, "url": item.url,
+                          "outlet": item.outlet, "language": item.language,
+                          "published": item.published.isoformat() if item.published else None}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += 1
     return target
 
 
@@ -256,15 +263,22 @@ def run_bench(
     limit: int | None = None,
     bare: bool = True,
     batch_size: int = 64,
+    repeat: int = 1,
 ) -> BenchReport:
-    """Run both measurements; the DuckDB file lives in a temporary folder removed afterwards."""
+    """Run both measurements; the DuckDB file lives in a temporary folder removed afterwards.
+
+    ``repeat`` > 1 measures a corpus that many times larger: the (limited) corpus concatenated with
+    itself, each copy under new ids (how the scale issue's "4x corpus" memory figure is measured).
+    """
+    if repeat < 1:
+        raise ValueError(f"repeat must be at least 1, got {repeat}")
     from heron.runners.coding import SPACY_BATCH
 
     with tempfile.TemporaryDirectory(prefix="heron-bench-") as scratch:
         folder = Path(scratch)
         corpus = [Path(p) for p in paths]
-        if limit is not None:
-            corpus = [_limited_copy(corpus, limit, folder)]
+        if limit is not None or repeat > 1:
+            corpus = [_corpus_copy(corpus, folder, limit=limit, repeat=repeat)]
         spacy_batch = SPACY_BATCH  # the batch size Heron's workers give nlp.pipe
         if bare:
             bare_result = _run_bare_in_child(corpus, workers, spacy_batch)
@@ -276,7 +290,8 @@ def run_bench(
         clock = StageClock()
         summary, heron_seconds, heron_cpu, heron_peak = _run_heron(clock, corpus, folder, workers, batch_size)
         return BenchReport(
-            corpus=", ".join(str(p) for p in paths) + (f" (first {limit})" if limit else ""),
+            corpus=", ".join(str(p) for p in paths) + (f" (first {limit})" if limit else "")
+            + (f" x{repeat}" if repeat > 1 else ""),
             articles=article_count, words=words, workers=workers,
             bare_seconds=bare_result.seconds if bare_result else None,
             bare_peak_rss=bare_result.peak_rss if bare_result else None,

@@ -16,6 +16,7 @@ def bench(
     workers: int = typer.Option(2, "--workers", help="Processes for both spaCy and Heron."),
     limit: int | None = typer.Option(None, "--limit", help="Only the first N articles (quick runs)."),
     bare: bool = typer.Option(True, "--bare/--no-bare", help="Also measure bare spaCy (the baseline)."),
+    repeat: int = typer.Option(1, "--repeat", help="Measure the corpus concatenated N times (new ids per copy)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Benchmark: bare spaCy words/s vs Heron end to end (ingest -> DuckDB), memory, time per stage."""
@@ -24,7 +25,9 @@ def bench(
     _check_paths(corpus)
     if workers < 1:
         _fail("--workers must be at least 1")
-    report = run_bench(corpus, workers=workers, limit=limit, bare=bare)
+    if repeat < 1:
+        _fail("--repeat must be at least 1")
+    report = run_bench(corpus, workers=workers, limit=limit, bare=bare, repeat=repeat)
     typer.echo(json.dumps(report.to_dict()) if as_json else report.render())
 
 
