@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from heron.clean.noise import NoiseRules, apply_patterns, load_noise_rules
@@ -41,6 +43,8 @@ from heron.records import Article, RawDocument, make_article_id
 # fragments.
 _TERMINAL = tuple('.!?…:;"”’»)')
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+_LanguageGuesser = Callable[[str], tuple[str | None, float]]
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,10 @@ def _clean(raw: RawDocument, settings: CleaningSettings) -> tuple[Article, list[
     pubdate_config = (load_pubdate_config(settings.pubdate_config_file) if settings.pubdate_config_file
                       else default_pubdate_config())
 
+    # Language identification is the costliest step, and the body, the only line of a one-paragraph
+    # article and the final text are often the very same string: classify each distinct text once.
+    guess_language: _LanguageGuesser = lru_cache(maxsize=None)(language_with_confidence)
+
     lines = _split_lines(raw.text)
     _apply_noise_patterns(lines, rules, settings.noise_line_max_chars)
     published_in_text = _take_timestamps(lines, pubdate_config)
@@ -104,7 +112,7 @@ def _clean(raw: RawDocument, settings: CleaningSettings) -> tuple[Article, list[
     if settings.drop_other_script_lines:
         _drop_other_script_lines(lines, settings)
     if settings.drop_other_language_lines:
-        body_language = _drop_other_language_lines(lines, body_language, settings)
+        body_language = _drop_other_language_lines(lines, body_language, settings, guess_language)
 
     title = _clean_title(raw.title) or _headline_from_text(lines, settings)
     if settings.drop_repeated_lines:
@@ -114,7 +122,7 @@ def _clean(raw: RawDocument, settings: CleaningSettings) -> tuple[Article, list[
 
     text = "\n\n".join(_paragraphs(lines, settings.join_wrapped_lines))
     published, published_from = _publication(raw.published, published_in_text)
-    language = _normalise_language(raw.language) or _detect(text)
+    language = _normalise_language(raw.language) or guess_language(text)[0]
     article = Article(
         article_id=make_article_id(raw.source_id, text),
         text=text,
@@ -172,23 +180,32 @@ def _take_timestamps(lines: list[_Line], config: PubDateConfig) -> datetime | No
 # --- structural rules -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _script_of(letter: str) -> str:
+    # The first word of a letter's Unicode name is its script: LATIN, CYRILLIC, GREEK, CJK ...
+    return unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
+
+
 def _script_counts(text: str) -> Counter[str]:
+    """Letters per script, scripts in order of first appearance (``most_common`` breaks ties by it)."""
     counts: Counter[str] = Counter()
-    for char in text:
+    # Counting characters first (in C) leaves one name look-up per distinct letter, not per letter.
+    for char, number in Counter(text).items():
         if char.isalpha():
-            # The first word of a letter's Unicode name is its script: LATIN, CYRILLIC, GREEK, CJK ...
-            counts[unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]] += 1
+            counts[_script_of(char)] += number
     return counts
 
 
 def _drop_other_script_lines(lines: list[_Line], settings: CleaningSettings) -> None:
     kept = _kept(lines)
-    body_counts = _script_counts(" ".join(line.text for line in kept))
+    line_counts = [_script_counts(line.text) for line in kept]
+    body_counts: Counter[str] = Counter()
+    for counts in line_counts:  # the body's counts are the sum of its lines'
+        body_counts.update(counts)
     if not body_counts:
         return
     body_script, _ = body_counts.most_common(1)[0]
-    for line in kept:
-        counts = _script_counts(line.text)
+    for line, counts in zip(kept, line_counts, strict=True):
         total = sum(counts.values())
         # A line mostly in another script; names or single words in another script stay.
         if total >= settings.other_script_min_letters and counts[body_script] < total / 2:
@@ -196,13 +213,14 @@ def _drop_other_script_lines(lines: list[_Line], settings: CleaningSettings) -> 
 
 
 def _drop_other_language_lines(
-    lines: list[_Line], known_language: str | None, settings: CleaningSettings
+    lines: list[_Line], known_language: str | None, settings: CleaningSettings,
+    guess_language: _LanguageGuesser = language_with_confidence,
 ) -> str | None:
     """Drop long lines confidently in another language; return the body language used."""
     kept = _kept(lines)
     body_language = known_language
     if body_language is None:
-        body_language, confidence = language_with_confidence(" ".join(line.text for line in kept))
+        body_language, confidence = guess_language(" ".join(line.text for line in kept))
         if confidence < settings.other_language_min_confidence:
             return body_language
     if body_language is None:
@@ -210,7 +228,7 @@ def _drop_other_language_lines(
     for line in kept:
         if len(line.text.split()) < settings.other_language_min_words:
             continue
-        language, confidence = language_with_confidence(line.text)
+        language, confidence = guess_language(line.text)
         if language and language != body_language and confidence >= settings.other_language_min_confidence:
             line.drop("other_language")
     return body_language
@@ -312,8 +330,3 @@ def _normalise_language(code: str | None) -> str | None:
     if not code or not code.strip():
         return None
     return re.split(r"[-_]", code.strip(), maxsplit=1)[0].lower() or None
-
-
-def _detect(text: str) -> str | None:
-    language, _ = language_with_confidence(text)
-    return language

@@ -6,17 +6,19 @@ relative words and modifiers are ("last week", "earlier this month", "mid-Decemb
 
 Each phrase kind is one regular expression plus a small resolver; overlapping candidates are settled by
 keeping the longest ("December 20, 2021" beats "December 20"; "December last year" beats "last year").
+Each pattern sits behind a cheap lookahead on the first two characters a match can start with
+(``_start_guard``): it only saves the regex engine from trying the whole pattern at every position.
 The calendar arithmetic lives in :mod:`heron.dates.resolve`, the vocabulary in ``data/date_words.yaml``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from heron.dates.resolve import (
     resolve_ago,
@@ -56,12 +58,62 @@ class _Candidate:
 _Resolver = Callable[[re.Match[str], str, "date | None", bool], "_Candidate | None"]
 
 
+class _Rule(NamedTuple):
+    """One phrase kind: its pattern (behind a start guard), resolver, and whether it needs a publication date."""
+
+    pattern: re.Pattern[str]
+    resolver: _Resolver
+    needs_publication: bool
+
+
 def _alternation(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
     """Longest first so that 'december' is tried before 'dec'; inner spaces match any whitespace."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     if not ordered:
         return "(?!)"  # matches nothing: a custom vocabulary may leave a list empty
     return "|".join(_SPACE.join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+def _char_class(characters: Iterable[str]) -> str:
+    """A character class matching each character in either case; a space stands for any _SPACE."""
+    members: set[str] = set()
+    for char in characters:
+        if char.isspace():
+            members.add("\\s\u00a0")
+        else:
+            members.update(re.escape(form) for form in (char, char.lower(), char.upper()) if len(form) == 1)
+    return f"[{''.join(sorted(members))}]"
+
+
+def _start_guard(words: Iterable[str] = (), *alternatives: str) -> str:
+    """A lookahead true wherever one of ``words`` (as _alternation spells them) or ``alternatives`` can begin.
+
+    Python's re tries a pattern at every position of the text, and a pattern that opens with optional
+    groups and case-insensitive alternations is costly to try; checking the first two characters first
+    is several times cheaper. It is only a necessary condition, so the matches do not change.
+    """
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    singles: set[str] = set()
+    for word in words:
+        parts = word.split()
+        if not parts:
+            continue
+        head = parts[0]
+        if len(head) >= 2:
+            firsts.add(head[0])
+            seconds.add(head[1])
+        elif len(parts) > 1:  # "a couple of": a letter, then whitespace
+            firsts.add(head)
+            seconds.add(" ")
+        else:
+            singles.add(head)
+    options = list(alternatives)
+    if firsts:
+        options.append(_char_class(firsts) + _char_class(seconds))
+    if singles:
+        options.append(_char_class(singles))
+    return f"(?={'|'.join(options)})" if options else "(?!)"
 
 
 def _normalise(phrase: str) -> str:
@@ -91,90 +143,86 @@ class DateFinder:
             rf"(?:^|[^A-Za-z])(?:{_alternation(vocabulary.context_prepositions)}){_SPACE}$", _FLAGS
         )
 
-        self._patterns: list[tuple[re.Pattern[str], _Resolver]] = [
-            (
-                re.compile(
-                    rf"{not_inside_number}(?P<y>[12][0-9]{{3}})(?P<sep>[-/.])(?P<m>[0-9]{{1,2}})(?P=sep)"
-                    rf"(?P<d>[0-9]{{1,2}}){number_end}",
-                    _FLAGS,
-                ),
+        month_words = list(vocabulary.month_by_word)
+        weekday_words = list(vocabulary.weekday_by_word)
+
+        def rule(starts: str, pattern: str, resolver: _Resolver, *, needs_publication: bool = False) -> _Rule:
+            return _Rule(re.compile(starts + pattern, _FLAGS), resolver, needs_publication)
+
+        # needs_publication: the resolver returns None for every match when there is no publication date.
+        self._rules: list[_Rule] = [
+            rule(
+                _start_guard((), "[12][0-9]"),
+                rf"{not_inside_number}(?P<y>[12][0-9]{{3}})(?P<sep>[-/.])(?P<m>[0-9]{{1,2}})(?P=sep)"
+                rf"(?P<d>[0-9]{{1,2}}){number_end}",
                 self._iso,
             ),
-            (
-                re.compile(
-                    rf"{not_inside_number}(?P<a>[0-9]{{1,2}})(?P<sep>[-/.])(?P<b>[0-9]{{1,2}})(?P=sep)"
-                    rf"(?P<y>[0-9]{{4}}|[0-9]{{2}}){number_end}",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard((), "[0-9][-/.0-9]"),
+                rf"{not_inside_number}(?P<a>[0-9]{{1,2}})(?P<sep>[-/.])(?P<b>[0-9]{{1,2}})(?P=sep)"
+                rf"(?P<y>[0-9]{{4}}|[0-9]{{2}}){number_end}",
                 self._numeric,
             ),
-            (
-                re.compile(
-                    rf"{weekday_prefix}(?:the{_SPACE})?{not_inside_number}(?P<day>[0-9]{{1,2}}){_ORDINAL}"
-                    # a day range "20-21 December" resolves to its first day
-                    rf"(?:[\s\u00a0]*[-\u2013][\s\u00a0]*[0-9]{{1,2}}{_ORDINAL})?"
-                    rf"(?:{_SPACE}of)?{_SPACE}{month_word}(?:,?{_SPACE}{_YEAR}|{_YEAR_RELATION})?",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard([*weekday_words, "the"], "[0-9]"),
+                rf"{weekday_prefix}(?:the{_SPACE})?{not_inside_number}(?P<day>[0-9]{{1,2}}){_ORDINAL}"
+                # a day range "20-21 December" resolves to its first day
+                rf"(?:[\s\u00a0]*[-\u2013][\s\u00a0]*[0-9]{{1,2}}{_ORDINAL})?"
+                rf"(?:{_SPACE}of)?{_SPACE}{month_word}(?:,?{_SPACE}{_YEAR}|{_YEAR_RELATION})?",
                 self._month_day,
             ),
-            (
-                re.compile(
-                    rf"{weekday_prefix}{month_word}{_SPACE}(?:the{_SPACE})?(?P<day>[0-9]{{1,2}}){_ORDINAL}"
-                    rf"(?![0-9A-Za-z]|[:.][0-9]|,[0-9]{{3}}(?![0-9]))"  # not a time, decimal or "2,000"
-                    rf"(?:,?[\s\u00a0]*{_YEAR}|{_YEAR_RELATION})?",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard([*weekday_words, *month_words]),
+                rf"{weekday_prefix}{month_word}{_SPACE}(?:the{_SPACE})?(?P<day>[0-9]{{1,2}}){_ORDINAL}"
+                rf"(?![0-9A-Za-z]|[:.][0-9]|,[0-9]{{3}}(?![0-9]))"  # not a time, decimal or "2,000"
+                rf"(?:,?[\s\u00a0]*{_YEAR}|{_YEAR_RELATION})?",
                 self._month_day,
             ),
-            (
-                re.compile(
-                    rf"(?:(?P<mod>{month_mods}){_DASH})?{month_word},?{_SPACE}(?:of{_SPACE})?{_YEAR}",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard([*vocabulary.month_modifiers, *month_words]),
+                rf"(?:(?P<mod>{month_mods}){_DASH})?{month_word},?{_SPACE}(?:of{_SPACE})?{_YEAR}",
                 self._month,
             ),
-            (
-                re.compile(
-                    # not followed by a day-like number: "February 30" is an impossible day, not "February"
-                    rf"(?<![A-Za-z])(?:(?P<mod>{month_mods}){_DASH})?(?P<month>{full_months})\b"
-                    rf"(?!{_SPACE}[0-9]{{1,2}}(?![0-9]|,[0-9])){_YEAR_RELATION}?",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard([*vocabulary.month_modifiers, *vocabulary.month_full_names]),
+                # not followed by a day-like number: "February 30" is an impossible day, not "February"
+                rf"(?<![A-Za-z])(?:(?P<mod>{month_mods}){_DASH})?(?P<month>{full_months})\b"
+                rf"(?!{_SPACE}[0-9]{{1,2}}(?![0-9]|,[0-9])){_YEAR_RELATION}?",
                 self._month,
+                needs_publication=True,  # no year group: only a publication date gives the year
             ),
-            (
-                re.compile(
-                    rf"(?:(?<![A-Za-z])(?P<prep>{year_preps}){_SPACE})?"
-                    rf"(?:(?<![A-Za-z])(?P<mod>early|mid|late){_DASH})?(?<![0-9A-Za-z]){_YEAR}",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard([*vocabulary.year_prepositions, "early", "mid", "late"], "[12][0189]"),  # _YEAR's start
+                rf"(?:(?<![A-Za-z])(?P<prep>{year_preps}){_SPACE})?"
+                rf"(?:(?<![A-Za-z])(?P<mod>early|mid|late){_DASH})?(?<![0-9A-Za-z]){_YEAR}",
                 self._year,
             ),
-            (
-                re.compile(
-                    rf"(?<![A-Za-z])(?:(?P<mod>{period_mods}){_SPACE})?"
-                    rf"(?P<rel>last|this|next|coming){_SPACE}(?P<unit>week|month|year)\b",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard([*vocabulary.period_modifiers, "last", "this", "next", "coming"]),
+                rf"(?<![A-Za-z])(?:(?P<mod>{period_mods}){_SPACE})?"
+                rf"(?P<rel>last|this|next|coming){_SPACE}(?P<unit>week|month|year)\b",
                 self._relative_period,
+                needs_publication=True,
             ),
-            (
-                re.compile(
-                    rf"(?<![A-Za-z])(?:(?P<rel>last|past|this{_SPACE}coming|this|next|coming){_SPACE})?"
-                    rf"(?P<weekday>{weekdays})\b(?:{_SPACE}(?:{day_parts})\b)?",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard(["last", "past", "this", "next", "coming", *weekday_words]),
+                rf"(?<![A-Za-z])(?:(?P<rel>last|past|this{_SPACE}coming|this|next|coming){_SPACE})?"
+                rf"(?P<weekday>{weekdays})\b(?:{_SPACE}(?:{day_parts})\b)?",
                 self._weekday,
+                needs_publication=True,
             ),
-            (re.compile(rf"(?<![A-Za-z])(?P<phrase>{day_offsets})\b", _FLAGS), self._day_offset),
-            (
-                re.compile(
-                    rf"(?<![A-Za-z0-9,.])(?P<n>[0-9]{{1,3}}|{numbers}){_SPACE}(?P<unit>day|week|month|year)s?"
-                    rf"{_SPACE}ago\b",
-                    _FLAGS,
-                ),
+            rule(
+                _start_guard(vocabulary.day_offsets),
+                rf"(?<![A-Za-z])(?P<phrase>{day_offsets})\b",
+                self._day_offset,
+                needs_publication=True,
+            ),
+            rule(
+                _start_guard(vocabulary.number_words, "[0-9]"),
+                rf"(?<![A-Za-z0-9,.])(?P<n>[0-9]{{1,3}}|{numbers}){_SPACE}(?P<unit>day|week|month|year)s?"
+                rf"{_SPACE}ago\b",
                 self._ago,
+                needs_publication=True,
             ),
         ]
 
@@ -187,7 +235,9 @@ class DateFinder:
         elif not isinstance(published, date):
             published = None
         candidates: list[_Candidate] = []
-        for pattern, resolver in self._patterns:
+        for pattern, resolver, needs_publication in self._rules:
+            if needs_publication and published is None:
+                continue
             for match in pattern.finditer(text):
                 try:
                     candidate = resolver(match, text, published, future)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -21,10 +22,15 @@ def _identifier() -> LanguageIdentifier:
 
 def language_with_confidence(text: str) -> tuple[str | None, float]:
     """Best language code and its probability (0..1); (None, 0.0) for too little text."""
-    if len(_LETTER.findall(text)) < MIN_LETTERS:
+    if not _has_enough_letters(text):
         return None, 0.0
     code, probability = _identifier().classify(text)
     return str(code), float(probability)
+
+
+def _has_enough_letters(text: str) -> bool:
+    """At least MIN_LETTERS letters; stops looking once found (texts run to 100,000+ characters)."""
+    return sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) >= MIN_LETTERS
 
 
 def detect_language(text: str) -> str | None:
