@@ -53,6 +53,11 @@ def codes(actor: Actor | None) -> tuple[str | None, str | None] | None:
         ("A group of Hausa politicians demanded a recount.", "group", ("NGA", "elites")),
         ("The government of Kenya denied the report.", "government", ("KEN", "government")),
         ("Egyptian intelligence arrested two suspects.", "intelligence", ("EGY", "intelligence")),
+        # a camp, base or position stands for the group a role names in front of it
+        ("Government troops overran a guerrilla stronghold near the border.", "stronghold", (None, "rebels")),
+        ("Chechen rebel camps were bombed overnight.", "camps", ("RUS", "rebels")),
+        ("Police raided a refugee camp near the city.", "camp", (None, "refugees")),
+        ("The bomb exploded outside an army base.", "base", (None, "military")),
         # former office-holders are elites (CAMEO ELI)
         ("Former Prime Minister Nawaz Sharif criticised the budget.", "Sharif", ("PAK", "elites")),
         ("The former interior minister of Peru was arrested.", "minister", ("PER", "elites")),

@@ -91,6 +91,28 @@ def test_loaders_read_records(tmp_path: Path) -> None:
     assert roles_record.spans("T") == [(2, 3)]
 
 
+def test_joint_actors_marked_src_tar_in_the_markup_are_flagged(tmp_path: Path) -> None:
+    gsr = _write_jsonl(
+        tmp_path / "plover.jsonl",
+        [
+            {
+                "text": "Ruritania and the Freedonian  army held talks with Sylvania.",
+                "event": "CONSULT",
+                "source": [
+                    {"text": "Ruritania", "code": "RUR", "sector": ""},
+                    {"text": "Freedonian army", "code": "FRE", "sector": "MIL"},
+                    {"text": "Sylvania", "code": "SYL", "sector": ""},
+                ],
+                "target": [],
+                "markup": "(SRC/TAR: Ruritania) and the (SRC/TAR: Freedonian  army) (EVT: held talks) with "
+                "(SRC: Sylvania).",
+            },
+        ],
+    )
+    [record] = load_gsr(gsr)
+    assert [actor.both_sides for actor in record.source] == [True, True, False]
+
+
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EvalDataError, match=r"nowhere\.jsonl: gold file not found"):
         load_quad(tmp_path / "nowhere.jsonl")

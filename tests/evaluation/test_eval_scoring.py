@@ -136,6 +136,24 @@ def test_plover_actor_country_and_sector_accuracy(plover_case) -> None:
     assert (scores.actor_sector_correct, scores.actor_sector_n) == (1, 3)
 
 
+def test_a_joint_actor_counts_on_either_side_of_the_event() -> None:
+    # "Ruritania held talks with Freedonia" coded with both as SRC/TAR: Heron's target still matches.
+    records = [
+        gsr("j1", "CONSULT", [GsrActor("Ruritania", "RUR", "GOV"), GsrActor("Freedonia", "FRE", "GOV", both_sides=True)]),
+        gsr("j2", "CONSULT", [GsrActor("Ruritania", "RUR", "GOV"), GsrActor("Freedonia", "FRE", "GOV")]),
+    ]
+    event = make_event(
+        "CONSULT",
+        0.9,
+        source=[actor(country="RUR", sector="government")],
+        target=[actor(country="FRE", sector="government")],
+    )
+    scores = score_plover(records, [[event], [event]])
+    # j1: both actors found; j2: Freedonia is only a source in the gold, and Heron has it as target.
+    assert (scores.actor_country_correct, scores.actor_country_n) == (3, 4)
+    assert (scores.actor_sector_correct, scores.actor_sector_n) == (4, 4)  # a government source exists
+
+
 def test_plover_cutoffs_keep_only_typed_events(plover_case) -> None:
     cutoffs = {c.threshold: c for c in score_plover(*plover_case).cutoffs}
     assert (cutoffs[0.5].kept, cutoffs[0.5].coverage) == (3, 0.6)

@@ -116,3 +116,125 @@ def test_what_does_a_material_act_is_its_source_even_when_unknown() -> None:
     events = extract("A car bomb killed six soldiers near the border on Monday.", published="2024-03-14")
     attack = next(e for e in events if e.plover_type == "ASSAULT")
     assert [a.text for a in attack.source] == ["A car bomb"]
+
+
+# ------------------------------------------------------------- actor sides and codes (issue #3)
+
+
+def test_the_indirect_object_of_give_is_the_recipient() -> None:
+    event = top("The European Union on Monday gave Haiti 12 million euros of aid.")
+    assert event.plover_type == "AID"
+    assert countries(event.target) == ["HTI"]
+
+
+def test_whom_a_demand_is_made_of_is_the_subject_of_its_that_clause() -> None:
+    event = top("Kenya demanded that Uganda withdraw its troops from the disputed island.")
+    assert event.plover_type == "REQUEST"
+    assert (countries(event.source), countries(event.target)) == (["KEN"], ["UGA"])
+    event = top("The African Union reiterated its demand that Sudan reopen the border crossings.")
+    assert event.plover_type == "REQUEST"
+    assert countries(event.target) == ["SDN"]
+
+
+def test_a_stative_passive_keeps_its_subject_as_source() -> None:
+    event = top("Ethiopian troops were engaged in heavy fighting against Eritrean forces near the border.")
+    assert event.plover_type == "ASSAULT"
+    assert (countries(event.source), countries(event.target)) == (["ETH"], ["ERI"])
+
+
+def test_demanded_withdrawal_targets_those_who_are_to_withdraw_not_the_place() -> None:
+    event = top("Georgia demanded the withdrawal of Russian troops from Abkhazia on Monday.")
+    assert event.plover_type == "REQUEST"
+    assert countries(event.target) == ["RUS"]
+
+
+def test_a_rejected_call_is_directed_at_the_one_who_made_it() -> None:
+    event = top("Israel rejected calls by the UN Secretary-General to halt the settlement plan.")
+    assert event.plover_type == "REJECT"
+    assert [a.org for a in event.target] == ["UN"]
+
+
+def test_a_named_recipient_beats_the_thing_given() -> None:
+    event = top("The World Bank agreed to provide 50 million dollars of loans for Malawi and Zambia.")
+    assert countries(event.target) == ["MWI", "ZMB"]
+
+
+def test_their_forces_belong_to_the_speaker() -> None:
+    from heron.api import extract
+
+    events = extract("Bosnian Croats said on Monday their forces had completed their withdrawal from the town.",
+                     published="2024-03-14")
+    retreat = next(e for e in events if e.plover_type == "RETREAT")
+    assert [(a.country, a.sector) for a in retreat.source] == [("BIH", "military")]
+
+
+def test_a_group_based_somewhere_takes_that_country() -> None:
+    event = top("An armed group based in Niger attacked a police post near the border.")
+    assert countries(event.source) == ["NER"]
+
+
+def test_mediation_between_two_states_targets_both() -> None:
+    event = top("The Emir of Kuwait launched a mediation effort between Qatar and Bahrain on Sunday.")
+    assert countries(event.source) == ["KWT"]
+    assert countries(event.target) == ["QAT", "BHR"]
+
+
+def test_an_idiom_or_a_meeting_round_is_no_recipient() -> None:
+    event = top("President Alpha Conde conceded at last to demands from the opposition to postpone the vote.")
+    assert event.plover_type == "CONCEDE"
+    assert [a.sector for a in event.target] == ["opposition"]
+
+
+def test_an_investigation_into_an_allegation_targets_the_accused() -> None:
+    event = top("The UN commission opened an investigation into allegations that the Burundian army had tortured prisoners.")
+    assert countries(event.target) == ["BDI"]
+
+
+def test_those_guilty_of_an_act_are_its_sources() -> None:
+    event = top("Both the Ethiopian army and Eritrean troops are guilty of violating the truce.")
+    assert countries(event.source) == ["ETH", "ERI"]
+
+
+def test_the_people_counted_are_the_participant() -> None:
+    event = top("Police in Bangladesh detained thousands of opposition activists ahead of the vote.")
+    assert texts(event.target) == ["thousands of opposition activists"]
+    assert [(a.country, a.sector) for a in event.target] == [("BGD", "activists")]
+
+
+def test_where_a_promised_or_threatened_act_goes_is_its_target() -> None:
+    event = top("The European Union agreed to open a trade office in Nairobi next year.")
+    assert countries(event.target) == ["KEN"]
+    event = top("Nigeria's president threatened to impose a curfew in Abuja after the riots.")
+    assert event.plover_type == "THREATEN"
+    # a capital that force or a threat is aimed at is the city's people, not its government
+    assert [(a.country, a.sector) for a in event.target] == [("NGA", "civilians")]
+
+
+def test_a_protest_stopped_is_directed_at_who_staged_it() -> None:
+    event = top("Belarusian police broke up a protest staged by students in Minsk.")
+    assert [(a.country, a.sector) for a in event.target] == [("BLR", "education")]
+
+
+def test_what_weapons_are_fired_at_is_the_target() -> None:
+    event = top("Sudanese troops fired artillery shells at rebel positions near Kadugli.")
+    assert [a.sector for a in event.target] == ["rebels"]
+
+
+def test_a_states_air_strikes_are_its_military() -> None:
+    event = top("Russian air strikes killed twelve fighters near Palmyra.")
+    assert [(a.country, a.sector) for a in event.source] == [("RUS", "military")]
+
+
+def test_an_authority_acting_on_an_unplaced_domestic_group_acts_at_home() -> None:
+    event = top("The Egyptian interior minister allowed opposition leader Hisham Fawzi to hold a rally in Giza.")
+    assert [(a.country, a.sector) for a in event.target] == [("EGY", "opposition")]
+    # armed forces act abroad as often as at home: their unplaced targets keep no country
+    event = top("Russian air strikes killed twelve fighters near Palmyra.")
+    assert countries(event.target) == [None]
+
+
+def test_troops_arriving_are_not_on_a_diplomatic_visit() -> None:
+    event = top("Hundreds of Kenyan troops have arrived in Somalia to join the African Union peacekeeping mission.")
+    assert event.plover_type == "COOPERATE"
+    assert [(a.country, a.sector) for a in event.source] == [("KEN", "military")]
+    assert top("The Kenyan foreign minister arrived in Somalia on Monday.").plover_type == "CONSULT"

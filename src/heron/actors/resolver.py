@@ -50,6 +50,10 @@ BACKER_WORDS = {"backed", "sponsored", "supported", "funded", "financed", "armed
 # Modifiers that make an office-holder a former one: CAMEO codes ex-officials as elites (ELI).
 FORMER_WORDS = {"former", "ex", "ex-", "retired", "onetime", "one-time"}
 OFFICE_SECTORS = {"government", "legislature", "judiciary", "military", "police"}
+# Places that stand for the group they house when a group role modifies them ("rebel positions",
+# "a Karen guerrilla stronghold", "an army base", "refugee camps").
+INSTALLATION_NOUNS = {"camp", "base", "stronghold", "position", "post", "outpost", "headquarters", "hideout",
+                      "barracks", "bastion", "garrison", "compound", "station", "office", "enclave", "den"}
 # Tokens after an actor phrase across which a multi-word dictionary name may continue
 # ("the National Union | for the Total Independence of Angola").
 NAME_CONTINUATIONS = {"of", "for", "and", "&", "in", "on", "-", "'s", "’s"}
@@ -406,6 +410,12 @@ class ActorResolver:
             return self._resolve_role(span, root, head_match.role, others, context)
         # Not an actor noun: a named entity of its own, or a metonym read through its modifier
         # ("the US document" -> USA government); otherwise not an actor at all.
+        owner_role = self._installation_owner(others, root)
+        if owner_role is not None:
+            # "Kampuchean guerrilla camps", "an army base": the place stands for the group it houses
+            rest = [m for m in others if m is not owner_role]
+            assert owner_role.role is not None
+            return self._resolve_role(span, span.doc[owner_role.last], owner_role.role, rest, context)
         modifier = self._metonym_modifier(span.doc, others, root)
         if modifier is not None:
             if modifier.kind in ("person", "org"):
@@ -478,6 +488,14 @@ class ActorResolver:
             return None
         best = min(with_country, key=lambda m: abs(m.first - root.i))
         return best.country or (best.person.country if best.person else None)
+
+    @staticmethod
+    def _installation_owner(others: list[Match], root: Token) -> Match | None:
+        """The group role modifying a camp, base or position ("guerrilla stronghold", "police station")."""
+        if root.lemma_.lower() not in INSTALLATION_NOUNS:
+            return None
+        roles = [m for m in others if m.kind == "role" and m.role and m.role.sector and m.last < root.i]
+        return roles[-1] if roles else None
 
     @staticmethod
     def _metonym_modifier(doc: Doc, others: list[Match], root: Token) -> Match | None:

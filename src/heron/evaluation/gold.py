@@ -7,6 +7,7 @@ raises :class:`EvalDataError` naming the file and line, so ``heron eval`` can pr
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,9 @@ class GsrActor:
     text: str
     code: str  # ISO-3 country, or a CAMEO code such as IGO / JAP; "" when not coded
     sector: str  # CAMEO sector code such as GOV, CVLalb; "" when not coded
+    # Marked "SRC/TAR" in the record's markup: a party to a joint act ("X and Y agreed", "X held talks
+    # with Y") that is source and target at once. The JSON lists such actors under "source" only.
+    both_sides: bool = False
 
 
 @dataclass
@@ -234,15 +238,31 @@ def _actors(data: dict[str, Any], key: str) -> list[GsrActor]:
     value = data.get(key) or []
     if not isinstance(value, list):
         raise ValueError(f"field {key!r} must be a list")
+    joint = _joint_markup_texts(data.get("markup"))
     return [
         GsrActor(
             text=str(item.get("text") or ""),
             code=str(item.get("code") or "").strip(),
             sector=str(item.get("sector") or "").strip(),
+            both_sides=_squeeze(str(item.get("text") or "")) in joint,
         )
         for item in value
         if isinstance(item, dict)
     ]
+
+
+_JOINT_MARKUP = re.compile(r"\(SRC/TAR:\s*([^()]*)\)")
+
+
+def _joint_markup_texts(markup: object) -> set[str]:
+    """Texts the markup tags "(SRC/TAR: ...)", whitespace-normalised."""
+    if not isinstance(markup, str):
+        return set()
+    return {_squeeze(found) for found in _JOINT_MARKUP.findall(markup)}
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _parse_gsr(data: dict[str, Any], fallback_id: str) -> GsrRecord:

@@ -338,6 +338,8 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
     - Actor country: for every gold source/target actor with a code, is there an actor on the same
       side of the first event whose ``country`` is that code (CAMEO-style codes such as JAP mapped to
       ISO-3)? For IGO/NGO/IMG codes, any actor with an ``org``, or a matching sector, counts.
+      A gold actor marked SRC/TAR (a party to a joint act: "X and Y agreed", "X held talks with Y")
+      is source and target at once, so an actor on either side of the event counts.
     - Actor sector: likewise for gold actors with a scoreable sector ("GOV" -> government, ...;
       ethnic suffixes such as "CVLalb" are dropped; "***" is not scored).
     A sentence without an event fails every actor it has. Mappings live in data/gold_codes.yaml.
@@ -353,8 +355,8 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
     for record, event, predicted, sentence_events in zip(records, firsts, predicted_types, predictions, strict=True):
         actor_misses: list[dict[str, Any]] = []
         for side in ("source", "target"):
-            heron_actors: list[Actor] = getattr(event, side) if event else []
             for gold_actor in getattr(record, side):
+                heron_actors: list[Actor] = _actors_on_side(event, side, gold_actor.both_sides)
                 country_ok = country_matches(gold_actor, heron_actors, codes)
                 sector_ok = sector_matches(gold_actor, heron_actors, codes)
                 if country_ok is not None:
@@ -401,6 +403,15 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
     return PloverScores(
         result, country_n, country_correct, sector_n, sector_correct, _cutoffs(confidences, correct), misses
     )
+
+
+def _actors_on_side(event: Event | None, side: str, both_sides: bool) -> list[Actor]:
+    """Heron's actors that a gold actor of ``side`` is compared with."""
+    if event is None:
+        return []
+    if both_sides:
+        return [*event.source, *event.target]
+    return list(getattr(event, side))
 
 
 def _event_evidence(event: Event | None, sentence_events: Sequence[Event]) -> dict[str, Any]:

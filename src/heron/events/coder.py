@@ -22,11 +22,12 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
+from heron.actors.lexicon import normalize
 from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
 from heron.events.confidence import default_calibration
-from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon
+from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon, object_classes
 from heron.events.modality import (
     FUTURE,
     HYPOTHETICAL,
@@ -56,11 +57,43 @@ ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
 
-# Agreements and reductions of aid or relations whose recipient is often named by a place.
-PLACE_DIRECTED_CAMEO_PREFIXES = ("03", "08", "16")
+# Agreements, threats and reductions of aid or relations whose recipient is often named by a place.
+PLACE_DIRECTED_CAMEO_PREFIXES = ("03", "08", "13", "16")
 
 # Deploying, withdrawing and sending aid: what is moved belongs to the source (see _build_event).
 DISPATCH_CAMEO_PREFIXES = ("07", "087", "15")
+
+# Withdrawals, retreats and expulsions: their "from X" is the place left, not the author of the act.
+DEPARTURE_CAMEO_PREFIXES = ("087", "166")
+
+# What is fired or launched at someone ("launched artillery, mortar and rocket fire against X").
+WEAPONS = frozenset(object_classes()["weapons"])
+
+# Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
+FORCE_CAMEO_ROOTS = ("18", "19", "20")
+
+# A civilian authority acting on an unplaced group of these sectors acts at home (_place_domestic_groups).
+AUTHORITY_SECTORS = frozenset({"government", "police", "judiciary"})
+DOMESTIC_GROUP_SECTORS = frozenset({"opposition", "party", "civilians", "activists", "religious", "labor",
+                                    "education", "media", "business", "elites"})
+
+# A "visit" (CAMEO 042) by armed forces is a troop movement, not diplomacy.
+VISIT_CAMEO = "042"
+ARMED_SECTORS = frozenset({"military", "police"})
+
+# Words that count the people of their "of" phrase ("thousands of refugees").
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd",
+                            "handful", "couple"})
+
+# Prepositions that mostly give a circumstance, not a recipient ("at the fourth round of talks").
+LOOSE_PREPOSITIONS = frozenset({"at", "over", "into", "from"})
+
+# Prepositions of an inquiry's or demand's topic ("an inquiry into reports that ...").
+TOPIC_PREPOSITIONS = frozenset({"into", "about", "over"})
+INVESTIGATE_CAMEO_PREFIX = "09"
+
+# Participles that say where a group sits: "a terror group based in Trinidad".
+LOCATING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station", "operate"})
 
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 
@@ -365,6 +398,11 @@ class EventCoder:
         sources = _subject_heads(predicate)
         targets: list[Token] = []
         passive_subjects = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if passive_subjects and _is_stative(predicate) and _reporting_verb(predicate) is None:
+            # "Serb forces were engaged in ethnic cleansing": not done to them. (Reported, "the minister
+            # said Vietnam is committed to ...", the speaker stays the source, as annotators code it.)
+            sources = passive_subjects
+            passive_subjects = []
         if passive_subjects:
             targets = passive_subjects
             agents = [gc for c in predicate.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
@@ -376,18 +414,26 @@ class EventCoder:
                 # "donated medical supplies to various African countries": a thing given goes to its
                 # recipient; an actor acted on is the target itself
                 recipients = _recipient_heads(predicate, candidate) if thing else []
-                recipients = [r for r in recipients if r.head.dep_ == "dative" or r.head.lower_ in ("to", "for", "into")]
-                targets = [r for r in recipients if self._names_actor(r)] or [obj]
+                # the indirect object ("gave the Ivory Coast 5 million dollars") or "to/for X"
+                recipients = [r for r in recipients
+                              if "dative" in (r.dep_, r.head.dep_) or r.head.lower_ in ("to", "for", "into")]
+                weapon = obj.lemma_.lower() in WEAPONS or any(t.lemma_.lower() in WEAPONS for t in candidate.extra)
+                targets = ([r for r in recipients if self._names_actor(r)] or _carrier_targets(obj, candidate)
+                           or (_aimed_at(obj) if thing or weapon else []) or [obj])
             else:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 targets = _recipient_heads(predicate, candidate)
                 if obj is not None and not any(self._names_actor(t) for t in targets):
                     # "expressed condolences to Bangladesh over a fire": the event noun's own
-                    # recipient beats a circumstance of the verb
-                    targets = _noun_participants(obj)[1] or targets
+                    # recipient beats a circumstance of the verb, and so does whom the event noun is
+                    # about when the circumstance names nobody ("demanded the removal of President X
+                    # at the fourth round of talks")
+                    loose = bool(targets) and all(t.head.lower_ in LOOSE_PREPOSITIONS for t in targets)
+                    members = [m for m in _of_complements(obj) if self._names_actor(m)] if loose else []
+                    targets = _noun_participants(obj)[1] or members or targets
                 if not targets and obj is not None and obj not in candidate.extra:
-                    # "rejected Netanyahu's suggestion", "welcomed the OPCW visit": what is rejected or
-                    # welcomed is the other side's act, which names them.
+                    # "rejected Netanyahu's suggestion", "welcomed the OPCW visit", "rejected calls by
+                    # Kofi Annan": what is rejected or welcomed is the other side's act, which names them.
                     targets = [obj]
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
@@ -396,7 +442,7 @@ class EventCoder:
                     # "rejected accusations by the US", "accepted the demands of protesters": a response
                     # to someone's act is directed at its author.
                     # (not its possessor: "pledged the Kingdom's support" is the source's own)
-                    authors = _noun_authors(noun, possessors=False)
+                    authors = self._act_authors(noun, candidate, possessors=False)
                     targets = [a for a in authors if a not in sources]
             if not targets and obj is not None and obj in candidate.extra and candidate.entry.objects:
                 # "expelled UNSCOM inspectors", "accepted Syrian refugees": the object the entry asks for
@@ -405,10 +451,26 @@ class EventCoder:
                 # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
                 targets = [obj]
                 if thing:
-                    authors = [a for a in _noun_authors(obj) if a not in sources]
-                    targets = _noun_participants(obj)[1] or authors or _thing_recipients(obj)
+                    authors = [a for a in self._act_authors(obj, candidate) if a not in sources]
+                    # "demanded the withdrawal of Serbian forces": those who are to act (in the
+                    # withdrawal itself, "completed its withdrawal of troops", they are the source's own)
+                    own_act = (entry := self._noun_entry(obj)) is not None and entry.cameo == candidate.cameo
+                    members = [] if own_act else [m for m in _of_complements(obj) if self._names_actor(m)]
+                    targets = _noun_participants(obj)[1] or authors or members or _thing_recipients(obj)
             if not targets:
                 targets = _complement_recipients(predicate, obj)
+            if not targets:
+                # "demanded that President X abandon ...", "its demand that Israel ease ...", "allowed
+                # the opposition leader to hold a rally": whom the act is aimed at does what it asks
+                # ("an inquiry into reports that the army had ...")
+                topics = [gc for word in (predicate, *candidate.extra) for c in word.children
+                          if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                          for gc in c.children if gc.dep_ == "pobj" and gc.pos_ == "NOUN"]
+                targets = [s for s in _clause_subjects([predicate, *candidate.extra, *topics]) if s not in sources]
+            if targets and candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX):
+                # "its investigation into an allegation by X that the NPFL had taken over the city":
+                # who is investigated is the one the allegation is about
+                targets = [s for s in _clause_subjects(targets) if s not in sources] or targets
             if not targets and candidate.cameo.startswith("01"):
                 targets = self._statement_targets(candidate)  # "expressed hopes the government will ..."
             if not targets and (thing or cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")):
@@ -417,6 +479,18 @@ class EventCoder:
         else:
             targets = self._statement_targets(candidate)
         return sources, targets
+
+    def _act_authors(self, noun: Token, candidate: _Candidate, *, possessors: bool = True) -> list[Token]:
+        """Who made the act a predicate responds to (``_noun_authors``). When another act is about a
+        withdrawal, retreat or expulsion, its "from X" is only the place left ("demanded the
+        withdrawal of Serbian forces from Bosnia"); the withdrawal itself is directed at that place
+        ("completed its withdrawal of troops from Iraq")."""
+        authors = _noun_authors(noun, possessors=possessors)
+        entry = self._noun_entry(noun)
+        if (entry is not None and entry.cameo and entry.cameo.startswith(DEPARTURE_CAMEO_PREFIXES)
+                and not candidate.cameo.startswith(DEPARTURE_CAMEO_PREFIXES)):
+            authors = [a for a in authors if a.head.lower_ != "from"]
+        return authors
 
     def _purpose_targets(self, main_verb: Token) -> list[Token]:
         """'called Erdogan to apologize', 'sent experts to Qatar to investigate': a purpose clause
@@ -458,14 +532,22 @@ class EventCoder:
     ) -> list[Actor]:
         actors: list[Actor] = []
         seen: set[tuple[int, int]] = set()
+        # "thousands of Tamil refugees", "dozens of protesters": the people counted are the participant
+        counted = {member.i: given for given in heads for member in _counted_members(given)
+                   if self._names_actor(member)}
+        heads = [member for given in heads
+                 for member in ([m for m in _counted_members(given) if m.i in counted] or [given])]
         for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM", "ADV"):
                 continue
             if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
                 continue
-            span = self.actors.phrase_for(head)
+            span = self._split_name_phrase(head, self.actors.phrase_for(head))
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
             mention = _mention_span(head, span)
+            if head.i in counted:
+                quantity = counted[head.i]
+                mention = head.doc[min(quantity.left_edge.i, mention.start) : mention.end]
             key = (mention.start_char, mention.end_char)
             if key in seen:
                 continue
@@ -496,6 +578,15 @@ class EventCoder:
                     actor.name = actor.name or owner.name
             if actor.country is None and actor.org is None:
                 actor.country = self._country_of_location(head, context, published)
+            if actor.sector == "government" and head.pos_ == "NOUN" and (entry := self._noun_entry(head)) is not None \
+                    and entry.cameo[:2] in FORCE_CAMEO_ROOTS:
+                actor.sector = "military"  # "US Predator attacks", "Israeli air strikes": the state's forces
+            if actor.country is None and actor.org is None and actor.sector is not None:
+                # "Bosnian Serbs said their forces had withdrawn": the forces are the speaker's (a
+                # group or office, not a thing's owner: "returned the portrait to its owner")
+                owner = self._possessive_antecedent(head, context, published)
+                if owner is not None:
+                    actor.country, actor.org = owner.country, owner.org
             actors.append(actor)
         # A mention inside another one ("Sarraj" in "Prime Minister Fayez al-Sarraj") or one that is
         # only punctuation is a piece of a name the parse split, not a second participant.
@@ -510,9 +601,10 @@ class EventCoder:
         ]
 
     def _owner_of(self, head: Token, context: object, published: date | None, depth: int = 2) -> Actor | None:
-        """The actor an unresolved phrase belongs to, through its "of"/"from" complements."""
+        """The actor an unresolved phrase belongs to, through its "of"/"from"/"by" complements."""
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in ("of", "from"):
+            # "calls by Kofi Annan": an act belongs to its author
+            if child.dep_ not in ("prep", "agent") or child.lower_ not in ("of", "from", "by"):
                 continue
             for noun in child.children:
                 if noun.dep_ != "pobj" or noun.ent_type_ in NON_ACTOR_ENTITY_TYPES:
@@ -524,13 +616,58 @@ class EventCoder:
                     return deeper
         return None
 
+    def _split_name_phrase(self, head: Token, phrase: Span) -> Span:
+        """The phrase of a name the parser split into several subjects ("Sheikh Hamad bin Khalifa
+        al-Thani" as four), grown over the whole name and over a title set off before it by a comma
+        that the parser left hanging ("Qatar's emir, Sheikh Hamad ...")."""
+        doc = head.doc
+        name = _entity_span(head)
+        if head.ent_type_ != "PERSON" or len(name) < 2 or (phrase.start <= name.start and name.end <= phrase.end):
+            return phrase
+        start, end = min(phrase.start, name.start), max(phrase.end, name.end)
+        if start >= 2 and doc[start - 1].text == ",":
+            title = doc[start - 2]
+            while title.head.i < start - 1 and title.head != title:
+                title = title.head  # the root of the phrase before the comma
+            if title.pos_ == "NOUN" and title.dep_ in ("dep", "npadvmod", "nsubj") and title.head == head.head:
+                title_phrase = self.actors.phrase_for(title)
+                if title_phrase.end == start - 1 and self.actors.resolve(title_phrase) is not None:
+                    start = title_phrase.start
+        return doc[start:end]
+
+    def _possessive_antecedent(self, head: Token, context: object, published: date | None) -> Actor | None:
+        """Whom "its"/"their" before ``head`` refers to: the nearest subject of an enclosing clause
+        ("Russia moved its troops", "Bosnian Serbs said their forces had ..."), when it names an actor
+        with a country or organisation."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return None
+        token = head
+        for _ in range(6):
+            if token.head == token:
+                return None
+            token = token.head
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c != head
+                        and c.pos_ in ("NOUN", "PROPN") and not c.is_ancestor(head) and c.i < head.i]
+            for subject in subjects:
+                owner = self.actors.resolve(self.actors.phrase_for(subject), context, published)
+                if owner is not None and (owner.country or owner.org):
+                    return owner
+            if subjects:
+                return None
+        return None
+
     def _country_of_location(self, head: Token, context: object, published: date | None) -> str | None:
-        """'rebels in the Ivory Coast', 'opposition parties in Nepal': a group takes the country it is in."""
-        for child in head.children:
+        """'rebels in the Ivory Coast', 'opposition parties in Nepal', 'a group based in Trinidad': a
+        group takes the country it is in."""
+        # the place may hang on a participle of location ("based in", "operating from")
+        carriers = [head, *(c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in LOCATING_PARTICIPLES)]
+        for child in (c for carrier in carriers for c in carrier.children):
             if child.dep_ != "prep" or child.lower_ not in ("in", "from"):
                 continue
             for place in child.children:
-                if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC", "NORP"):
+                if place.dep_ == "pobj" and (place.ent_type_ in ("GPE", "LOC", "NORP") or place.pos_ == "PROPN"):
                     located = self.actors.resolve(self.actors.phrase_for(place), context, published)
                     if located is not None and located.country:
                         return located.country
@@ -676,8 +813,11 @@ class EventCoder:
         if not targets and (material or candidate.cameo[:2] in PLACE_DIRECTED_CAMEO_PREFIXES):
             # "declared a ceasefire in Yemen", "suspended aid deliveries in Borno State", "agreed to lay
             # down its weapons in Russia": where the act applies stands for whom it applies to
-            carriers = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN"),
-                        *(c for c in candidate.predicate.children if c.dep_ == "xcomp")]
+            # ... or where what it promises or threatens goes: "agreed to set up a research centre in
+            # Tokyo", "threatened to impose a curfew in Algiers"
+            clauses = [c for c in candidate.predicate.children if c.dep_ == "xcomp"]
+            carriers = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN"), *clauses,
+                        *(o for clause in clauses if (o := _direct_object(clause)) is not None)]
             places = next((found for carrier in carriers if (found := _place_recipients(carrier))), [])
             targets = self._make_actors([p for p in places if p not in source_heads], context, published)
         if not targets and _is_purpose_clause(candidate.predicate):
@@ -694,6 +834,13 @@ class EventCoder:
             # average", "a strike of lightning set fire to a barn"): not a political event.
             return None
 
+        _place_domestic_groups(sources, targets)
+        if cameo_info(candidate.cameo).quad == "material_conflict" or candidate.cameo.startswith("13"):
+            # "would blockade Paris", "threatened a curfew in Algiers": a capital that force or a threat
+            # is aimed at is the city and its people, not the government it stands for when it speaks
+            for actor in targets:
+                if actor.sector == "government" and normalize(actor.text) in self.actors.countries.capitals:
+                    actor.sector = "civilians"
         modes = self._aux_modes(candidate)
         cameo = candidate.cameo
         confidence = candidate.confidence
@@ -760,6 +907,10 @@ class EventCoder:
             confidence += 0.05
         if reported_by is not None and candidate.kind != "speech":
             confidence -= 0.04  # reported, not witnessed
+        if candidate.cameo.startswith(VISIT_CAMEO) and sources and all(a.sector in ARMED_SECTORS for a in sources):
+            # "British troops have arrived in Mali to join the UN mission": forces arriving are not on a
+            # diplomatic visit; what they came to do is the event
+            confidence -= 0.15
         confidence -= self._embedding_penalty(candidate.predicate)
 
         tokens = sorted([candidate.predicate, *candidate.extra], key=lambda t: t.i)
@@ -829,6 +980,31 @@ def load_occurrence_verbs() -> frozenset[str]:
     return frozenset(phrase.split()[0] for phrase in yaml.safe_load(text)["occurrence_verbs"])
 
 
+@lru_cache(maxsize=1)
+def load_stative_participles() -> dict[str, frozenset[str]]:
+    """Participle lemma -> prepositions after which "be + participle" is a state of the subject."""
+    text = resources.files("heron.events").joinpath("data/stative_participles.yaml").read_text(encoding="utf-8")
+    return {str(lemma): frozenset(str(p) for p in preps) for lemma, preps in yaml.safe_load(text).items()}
+
+
+def _is_stative(participle: Token) -> bool:
+    """'is committed to', 'were engaged in', 'is poised to strike': a passive form with no agent whose
+    complement (data/stative_participles.yaml) makes it a state of the subject, not an act done to it."""
+    prepositions = load_stative_participles().get(participle.lemma_.lower())
+    if not prepositions or participle.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in participle.children):
+        return False
+    for child in participle.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.i > participle.i:
+            return True
+        if child.dep_ == "xcomp" and "to" in prepositions and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------------- parse helpers
 def _direct_object(verb: Token) -> Token | None:
     for child in verb.children:
@@ -875,6 +1051,9 @@ def _subject_heads(predicate: Token) -> list[Token]:
     token = predicate
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and token != predicate and _is_stative(token):
+            # "the army is poised to strike": the subject of the stative passive acts
+            subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if subjects:
             return subjects
         if token.dep_ == "xcomp":
@@ -890,6 +1069,9 @@ def _subject_heads(predicate: Token) -> list[Token]:
             continue
         if token.dep_ == "acomp":  # "Pakistan is willing to withdraw": the subject of the copula
             token = token.head
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.dep_ == "acomp":
+            token = token.head.head  # "X and Y are guilty of violating the ceasefire"
             continue
         if token.dep_ == "relcl":
             return [token.head]
@@ -939,6 +1121,19 @@ def _content_subjects(predicate: Token, extra: list[Token]) -> list[Token]:
     return []
 
 
+def _clause_subjects(heads: Sequence[Token]) -> list[Token]:
+    """Subjects of the that- or infinitive clause an act governs ("demanded that X ...", "its demand
+    that X ..."); pronouns are left out (they mostly refer back to the source)."""
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ not in ("ccomp", "acl") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)]
+            if subjects and all(s.pos_ in ("NOUN", "PROPN") for s in subjects):
+                return subjects
+    return []
+
+
 def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
     for child in predicate.children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -949,7 +1144,9 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
                 return objects
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            # never a time or an idiom ("conceded at last to demands")
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES
+                       and gc.pos_ in ("NOUN", "PROPN", "PRON")]
             if objects and child in candidate.extra:
                 # the particle of "called for sanctions against China": its object is the event noun,
                 # whose own complement names the recipient
@@ -965,25 +1162,57 @@ def _thing_recipients(thing: Token) -> list[Token]:
     for clause in (c for c in thing.children if c.dep_ == "acl"):
         for child in clause.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "upon"):
-                objects = [gc for gc in child.children if gc.dep_ == "pobj"]
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
                 if objects:
                     return objects
     for child in thing.children:
-        if child.dep_ != "prep" or child.lower_ not in ("between", "of", "in", "on"):
+        if child.dep_ != "prep" or child.lower_ not in ("between", "among", "of", "in", "on"):
             continue
-        objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ != "PRON"]
-        if child.lower_ in ("of", "in") or (child.lower_ == "between"):
+        objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ != "PRON"
+                   and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+        if child.lower_ in ("of", "in"):
             objects = [o for o in objects if o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") or o.pos_ == "PROPN"]
         if objects:
             return objects
     return []
 
 
+def _carrier_targets(obj: Token, candidate: _Candidate) -> list[Token]:
+    """'launched a mediation effort between the Emirates and Saudi Arabia': when the event noun only
+    modifies the object, the object's complements name whom the event is directed at."""
+    if not any(t.head == obj and t.dep_ in ("compound", "amod") for t in candidate.extra):
+        return []
+    sources, targets = _noun_participants(obj)
+    return targets or [t for t in sources if t.head.lower_ in ("between", "among")]
+
+
+def _aimed_at(thing: Token) -> list[Token]:
+    """'launched artillery, mortar and rocket fire against guerrilla camps': what a weapon or a
+    barrage (or one of a list of them) is aimed at."""
+    for token in (thing, *thing.conjuncts):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("against", "at", "on", "upon"):
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                           and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+                if objects:
+                    return objects
+    return []
+
+
+def _of_complements(noun: Token) -> list[Token]:
+    return [gc for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+            for gc in child.children if gc.dep_ == "pobj"]
+
+
 def _noun_authors(noun: Token, *, possessors: bool = True) -> list[Token]:
     """Who made the proposal, demand or accusation a predicate responds to: "accusations by the US",
-    "an offer from the Afghan government", "Netanyahu's suggestion", "U.S. calls"."""
+    "an offer from the Afghan government", "the protest staged by students", "Netanyahu's suggestion",
+    "U.S. calls"."""
     authors = [gc for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from")
                for gc in child.children if gc.dep_ == "pobj"]
+    # "the demonstration staged by students", "the attack carried out by X"
+    authors += [gc for clause in noun.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                for child in clause.children if child.dep_ == "agent" for gc in child.children if gc.dep_ == "pobj"]
     if authors or not possessors:
         return authors
     return [child for child in noun.children
@@ -995,11 +1224,16 @@ def _complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
     """Recipients named inside the predicate's complements: "demanded the removal of President X",
     "agreed to provide aid for Romania and Poland"."""
     if obj is not None:
+        found: list[list[Token]] = []
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "against", "on", "from"):
                 objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN")]
                 if objects:
-                    return objects
+                    found.append(objects)
+        # "70 million dollars of aid for Romania": a named recipient beats the thing given
+        named = [objects for objects in found if any(o.pos_ == "PROPN" or o.ent_type_ in ENTITY_TYPES for o in objects)]
+        if named or found:
+            return (named or found)[0]
     for child in predicate.children:
         if child.dep_ == "xcomp":
             inner = _direct_object(child)
@@ -1032,14 +1266,36 @@ def _noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
             sources.append(child)
         elif child.dep_ == "prep":
-            objects = [gc for gc in child.children if gc.dep_ == "pobj"]
+            # never a time ("the withdrawal ... on Monday")
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
             if not objects:
                 continue
-            if child.lower_ == "between" or child.lower_ == "by":
+            if child.lower_ in ("between", "among", "by"):
                 sources.extend(objects)
             elif child.lower_ in ("on", "against", "with", "to", "toward", "towards", "into"):
                 targets.extend(objects)
     return sources, targets
+
+
+def _place_domestic_groups(sources: list[Actor], targets: list[Actor]) -> None:
+    """'The interior minister allowed opposition leader X to hold a rally', 'Turkish police prevented a
+    protest by students', 'the district administration denied land for a temple': a civilian
+    authority acting on a group of its society named without a country acts within its own country.
+    (Armed forces are left out: they act abroad as often as at home.)"""
+    countries = {a.country for a in sources if a.country}
+    if len(countries) != 1 or not all(a.sector in AUTHORITY_SECTORS for a in sources):
+        return
+    for actor in targets:
+        if actor.country is None and actor.org is None and actor.sector in DOMESTIC_GROUP_SECTORS:
+            actor.country = next(iter(countries))
+
+
+def _counted_members(head: Token) -> list[Token]:
+    """'thousands of refugees' -> [refugees]: a number or quantity word heading an "of" phrase."""
+    if head.ent_type_ not in ("CARDINAL", "QUANTITY") and head.lemma_.lower() not in QUANTITY_NOUNS:
+        return []
+    return [gc for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+            for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
 
 
 def _collective_members(head: Token) -> list[Token]:
