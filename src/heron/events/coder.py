@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
-from heron.actors.lexicon import normalize
+from heron.actors.lexicon import normalize, package_lexicon
 from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
@@ -57,8 +57,9 @@ ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
 
-# Agreements, threats and reductions of aid or relations whose recipient is often named by a place.
-PLACE_DIRECTED_CAMEO_PREFIXES = ("03", "08", "13", "16")
+# Agreements, threats and reductions of aid or relations whose recipient is often named by a place,
+# and arrivals ("arrived in Kabul").
+PLACE_DIRECTED_CAMEO_PREFIXES = ("03", "08", "13", "16", "042")
 
 # Deploying, withdrawing and sending aid: what is moved belongs to the source (see _build_event).
 DISPATCH_CAMEO_PREFIXES = ("07", "087", "15")
@@ -94,6 +95,25 @@ INVESTIGATE_CAMEO_PREFIX = "09"
 
 # Participles that say where a group sits: "a terror group based in Trinidad".
 LOCATING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station", "operate"})
+# Comments, rejections and force: what is commented on, rejected or hit is the target itself ("an arms
+# depot of the Syrian army", "an offer from the Afghan government"), even when it names an actor.
+LITERAL_TARGET_CAMEO_PREFIXES = ("01", "12", "17", "18", "19", "20")
+# An abstract thing stands for whom or where it is directed: "assistance in northern Iraq", "demands
+# from the Neighborhood Association", "human rights violations by the police".
+ABSTRACT_THING_PREPOSITIONS = frozenset({"in", "to", "from", "by", "against", "on"})
+# Giving, easing, mobilising, restricting: when what is given or imposed is a thing ("basic shelter
+# materials", "a state of siege"), the place it goes to or applies in stands for the recipient.
+THING_TO_PLACE_CAMEO_PREFIXES = ("03", "07", "08", "15", "16", "172", "191")
+# ... but people released are the target themselves ("released hundreds of prisoners in Tripoli").
+RELEASE_PERSONS_CAMEO = "0841"
+# Prepositions that name where a thing comes from, not where it goes ("a grant from the bank to Malawi").
+AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
+# Prepositions that name what a comment is about ("pessimism over the economy").
+COMMENT_TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning"})
+# Prepositions that put an act in a place ("aid to Nepal", "a curfew in parts of Kashmir").
+PLACE_PREPOSITIONS = frozenset({"in", "to", "into", "inside", "across", "throughout"})
+# Dependencies that lead out of the predicate's own clause.
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "mark"})
 
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 
@@ -101,8 +121,9 @@ JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 # siblings are participants of their own, and these prepositions start adjuncts, not modifiers.
 MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
 MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 MENTION_STOP_PREPOSITIONS = frozenset({"including", "during", "following", "after", "before", "amid", "despite",
-                                       "as", "than", "since", "until", "like", "such"})
+                                       "as", "than", "since", "until", "like", "such", "over"})
 
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
@@ -442,7 +463,8 @@ class EventCoder:
                     # "rejected accusations by the US", "accepted the demands of protesters": a response
                     # to someone's act is directed at its author.
                     # (not its possessor: "pledged the Kingdom's support" is the source's own)
-                    authors = self._act_authors(noun, candidate, possessors=False)
+                    # ("denied charges by X": the parse may hang the "by" phrase on the active verb)
+                    authors = self._act_authors(noun, candidate, possessors=False) or self._misattached_authors(predicate)
                     targets = [a for a in authors if a not in sources]
             if not targets and obj is not None and obj in candidate.extra and candidate.entry.objects:
                 # "expelled UNSCOM inspectors", "accepted Syrian refugees": the object the entry asks for
@@ -451,14 +473,17 @@ class EventCoder:
                 # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
                 targets = [obj]
                 if thing:
-                    authors = [a for a in self._act_authors(obj, candidate) if a not in sources]
+                    authors = [a for a in self._act_authors(obj, candidate) or self._misattached_authors(predicate)
+                               if a not in sources]
                     # "demanded the withdrawal of Serbian forces": those who are to act (in the
                     # withdrawal itself, "completed its withdrawal of troops", they are the source's own)
                     own_act = (entry := self._noun_entry(obj)) is not None and entry.cameo == candidate.cameo
                     members = [] if own_act else [m for m in _of_complements(obj) if self._names_actor(m)]
                     targets = _noun_participants(obj)[1] or authors or members or _thing_recipients(obj)
             if not targets:
-                targets = _complement_recipients(predicate, obj)
+                if candidate.cameo.startswith("13"):
+                    targets = self._threatened_objects(predicate)  # "threatened to attack X"
+                targets = targets or _complement_recipients(predicate, obj)
             if not targets:
                 # "demanded that President X abandon ...", "its demand that Israel ease ...", "allowed
                 # the opposition leader to hold a rally": whom the act is aimed at does what it asks
@@ -492,6 +517,25 @@ class EventCoder:
             authors = [a for a in authors if a.head.lower_ != "from"]
         return authors
 
+    def _misattached_authors(self, predicate: Token) -> list[Token]:
+        """'denied charges by Central American clergymen': the parse may hang the author's "by" phrase
+        on the active verb instead of the noun (never a time: "by the end of the year")."""
+        return [author for author in _noun_authors(predicate, possessors=False)
+                if author.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(author)]
+
+    def _threatened_objects(self, predicate: Token) -> list[Token]:
+        """'threatened to attack any U.S. troops', 'vowed to shell the tree': what the threatened or
+        promised use of force would hit."""
+        for clause in (c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            obj = _direct_object(clause)
+            entries = self.lexicon.entries_for(clause.lemma_.lower(), "verb")
+            if obj is not None and any(
+                entry.cameo and entry.kind == "event" and cameo_info(entry.cameo).quad == "material_conflict"
+                for entry in entries
+            ):
+                return [obj]
+        return []
+
     def _purpose_targets(self, main_verb: Token) -> list[Token]:
         """'called Erdogan to apologize', 'sent experts to Qatar to investigate': a purpose clause
         without an object of its own is directed at whom or where the main clause acts."""
@@ -517,7 +561,7 @@ class EventCoder:
                           for gc in c.children if gc.dep_ == "pobj"]
             if recipients:
                 return recipients
-        return _content_subjects(predicate, candidate.extra)
+        return _statement_topics(predicate, candidate.extra) or _content_subjects(predicate, candidate.extra)
 
     def _names_actor(self, token: Token) -> bool:
         """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
@@ -540,7 +584,7 @@ class EventCoder:
         for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM", "ADV"):
                 continue
-            if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
+            if head.ent_type_ in NON_ACTOR_ENTITY_TYPES and not _counts_members(head):
                 continue
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
@@ -599,6 +643,59 @@ class EventCoder:
                 for other in actors
             )
         ]
+
+    def _make_targets(
+        self, heads: list[Token], context: object, published: date | None, *,
+        keep_unknown_nouns: bool = False, keep_topics: bool = False, literal: bool = False,
+    ) -> list[Actor]:
+        """Target actors of the heads. A head that names no actor is replaced by the one named inside
+        it: "claimed responsibility for the attacks in Sri Lanka", "a mediation effort between India
+        and Pakistan", "spurned offers for peace talks by the Kabul government"; unless ``literal``
+        (comments, rejections, force: "rejected an offer from X"), an abstract thing is replaced even
+        when it could stand as a target itself ("eased the movement of aid workers in conflict zones").
+        Recipients of what is given ("giving money to local communities"), counted groups ("hundreds of
+        banks") and, with ``keep_topics``, what a comment is about ("pessimism over Alitalia's future")
+        are kept even when the dictionaries do not know them."""
+        actors: list[Actor] = []
+        for head in _expand_conjuncts(heads):
+            counted = _counts_members(head)
+            keep = keep_unknown_nouns or counted or _is_recipient(head) or (keep_topics and _is_topic(head))
+            found: list[Actor] = []
+            if not literal and head.pos_ == "NOUN" and not counted and not self._names_actor(head):
+                inside = self._actors_inside(head, ABSTRACT_THING_PREPOSITIONS)
+                found = self._make_actors(inside, context, published)
+            found = found or self._make_actors([head], context, published, keep_unknown_nouns=keep)
+            if not found and head.pos_ in ("NOUN", "PROPN") and (inside := self._actors_inside(head)):
+                if _counts_members(head) or head.lemma_.lower() in self.actors.roles or (
+                    head.tag_ == "NNS" and self._noun_entry(head) is None
+                ):
+                    # people named by what they are ("dozens of demonstrators in Yerevan")
+                    found = self._make_actors([head], context, published, keep_unknown_nouns=True)
+                else:
+                    found = self._make_actors(inside, context, published)
+            actors.extend(found)
+        return _distinct_mentions(actors)
+
+    def _actors_inside(self, thing: Token, prepositions: frozenset[str] | None = None, depth: int = 2) -> list[Token]:
+        """The first actor named by a prepositional complement of a thing ("the attacks in Sri Lanka"),
+        looking one complement further when needed ("the sacking of the adviser of X"). Whom the thing
+        goes to comes before whom it comes from ("a grant from the bank to Malawi")."""
+        inner: list[Token] = []
+        for child in sorted(thing.children, key=lambda c: c.lower_ in AUTHOR_PREPOSITIONS):
+            if child.dep_ not in ("prep", "agent") or child.lower_ in MENTION_STOP_PREPOSITIONS:
+                continue
+            if prepositions is not None and child.lower_ not in prepositions:
+                continue
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            named = [o for o in objects if self._names_actor(o)]
+            if named:
+                return named
+            inner.extend(objects)
+        if depth > 1:
+            for obj in inner:
+                if found := self._actors_inside(obj, prepositions, depth - 1):
+                    return found
+        return []
 
     def _owner_of(self, head: Token, context: object, published: date | None, depth: int = 2) -> Actor | None:
         """The actor an unresolved phrase belongs to, through its "of"/"from"/"by" complements."""
@@ -804,13 +901,29 @@ class EventCoder:
         # bomb killed ...").
         material = cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")
         sources = self._make_actors(source_heads, context, published, keep_unknown_nouns=material)
-        targets = self._make_actors(target_heads, context, published, keep_unknown_nouns=material)
+        # what a threatened use of force would hit counts as for the act itself ("threatened to shell the tree")
+        threatened = candidate.cameo.startswith("13") and any(
+            head.dep_ in ("dobj", "obj") and head.head.dep_ == "xcomp" and head.head.head is candidate.predicate
+            for head in target_heads
+        )
+        targets = self._make_targets(
+            target_heads, context, published, keep_unknown_nouns=material or threatened,
+            keep_topics=candidate.cameo.startswith("01"), literal=candidate.cameo.startswith(LITERAL_TARGET_CAMEO_PREFIXES),
+        )
         if targets and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and not any(a.country or a.org for a in targets):
             # "sent 200 troops to Syria", "withdrew two battalions from Bhutan": the forces or goods
             # moved are the source's own; the place they go to or leave is the recipient
-            places = [p for p in _place_recipients(candidate.predicate) if p not in source_heads]
-            targets = self._make_actors(places, context, published) or targets
-        if not targets and (material or candidate.cameo[:2] in PLACE_DIRECTED_CAMEO_PREFIXES):
+            places = _place_recipients(candidate.predicate) or _places_in_scope(
+                candidate.predicate, [*target_heads, *candidate.extra], opponents=True
+            )
+            targets = self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True) or targets
+        if targets and candidate.cameo.startswith(THING_TO_PLACE_CAMEO_PREFIXES) and candidate.cameo != RELEASE_PERSONS_CAMEO \
+                and not any(a.country or a.org or a.sector for a in targets) and not any(_is_named(h) for h in target_heads):
+            # "provided basic shelter materials ... in Haiti", "lifted a state of emergency in northern
+            # parts of South Sudan": what is given, eased or imposed is a thing; where is the recipient
+            places = [p for p in _places_in_scope(candidate.predicate, target_heads) if p not in source_heads]
+            targets = self._make_actors(places, context, published, keep_unknown_nouns=True) or targets
+        if not targets and (material or candidate.cameo.startswith(PLACE_DIRECTED_CAMEO_PREFIXES)):
             # "declared a ceasefire in Yemen", "suspended aid deliveries in Borno State", "agreed to lay
             # down its weapons in Russia": where the act applies stands for whom it applies to
             # ... or where what it promises or threatens goes: "agreed to set up a research centre in
@@ -818,7 +931,11 @@ class EventCoder:
             clauses = [c for c in candidate.predicate.children if c.dep_ == "xcomp"]
             carriers = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN"), *clauses,
                         *(o for clause in clauses if (o := _direct_object(clause)) is not None)]
-            places = next((found for carrier in carriers if (found := _place_recipients(carrier))), [])
+            places = next((found for carrier in carriers if (found := _place_recipients(carrier))), []) or (
+                # further in: "returned 12 human skulls that date back to ... to Peru", "aid to the
+                # Palestinian people", "a ceasefire effective from Sunday in Somalia"
+                _places_in_scope(candidate.predicate, list(candidate.extra), opponents=True, recipients=True)
+            )
             targets = self._make_actors([p for p in places if p not in source_heads], context, published)
         if not targets and _is_purpose_clause(candidate.predicate):
             purpose_targets = [t for t in self._purpose_targets(candidate.predicate.head) if t not in source_heads]
@@ -1134,6 +1251,25 @@ def _clause_subjects(heads: Sequence[Token]) -> list[Token]:
     return []
 
 
+def _statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
+    """What a comment is about: "expressed pessimism over Alitalia's future", "optimism at a bipartisan
+    deal", "said it is skeptical about the scheme"."""
+    clauses = [c for t in (predicate, *extra) for c in t.children if c.dep_ in ("acomp", "ccomp")]
+    # the comment noun or adjective carries the topic ("at the same time" on the verb is a circumstance)
+    carriers = [*extra, *(c for c in clauses if c.pos_ == "ADJ")]
+    carriers += [c for t in clauses for c in t.children if c.dep_ == "acomp"]
+    for token in carriers:
+        topics = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
+                  for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+        if topics:
+            return topics
+    return []
+
+
+def _is_topic(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in COMMENT_TOPIC_PREPOSITIONS
+
+
 def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
     for child in predicate.children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -1144,9 +1280,9 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
                 return objects
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            # never a time or an idiom ("conceded at last to demands")
-            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES
-                       and gc.pos_ in ("NOUN", "PROPN", "PRON")]
+            # never a time or an idiom ("conceded at last to demands"), but "dozens of students" counts people
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON")
+                       and (gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES or _counts_members(gc))]
             if objects and child in candidate.extra:
                 # the particle of "called for sanctions against China": its object is the event noun,
                 # whose own complement names the recipient
@@ -1258,6 +1394,51 @@ def _place_recipients(predicate: Token) -> list[Token]:
     return []
 
 
+def _places_in_scope(
+    predicate: Token, things: list[Token], *, opponents: bool = False, recipients: bool = False
+) -> list[Token]:
+    """The nearest place an act or the things it moves are put in: "provided aid to 1.5 million
+    people in the five months after the earthquake in Haiti" -> Haiti. Searched breadth-first from
+    the predicate and the things, within the predicate's own clause; "parts of X" counts as a place.
+    With ``opponents``, a named opponent counts too ("mobilized troops for the war against Iraq"); with
+    ``recipients``, a named recipient ("aid to the Palestinian people")."""
+    frontier = [predicate, *things]
+    seen = {token.i for token in frontier}
+    for _ in range(8):
+        found: list[Token] = []
+        following: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
+                    continue
+                seen.add(child.i)
+                following.append(child)
+                if child.dep_ != "pobj":
+                    continue
+                marker = child.head.lower_
+                if (marker in PLACE_PREPOSITIONS and _is_place(child)) or (_is_named(child) and (
+                    (opponents and marker == "against") or (recipients and marker == "to")
+                )):
+                    found.append(child)
+        if found:
+            return found
+        frontier = following
+    return []
+
+
+def _is_named(token: Token) -> bool:
+    """A name, or a people or country word modifying the noun ("the Palestinian people")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ENTITY_TYPES or any(
+        child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") for child in token.children
+    )
+
+
+def _is_place(token: Token) -> bool:
+    """A named place, or a place noun ("northern parts of South Sudan", "the Deraa countryside",
+    "the north region"; the class `place` in data/object_classes.yaml)."""
+    return token.ent_type_ in ("GPE", "LOC") or (token.pos_ == "NOUN" and token.lemma_.lower() in object_classes()["place"])
+
+
 def _noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
     """Participants of an event noun: possessor/modifier as source, 'on/against/with X' as target."""
     sources: list[Token] = []
@@ -1323,6 +1504,41 @@ def _expand_conjuncts(heads: list[Token]) -> list[Token]:
     return expanded
 
 
+def _is_recipient(head: Token) -> bool:
+    """'giving money to local communities', 'sent aid to its neighbour': whoever something is given
+    or sent to takes part, even when the dictionaries do not know them."""
+    marker = head.head if head.dep_ in ("pobj", "conj") else None
+    while marker is not None and marker.dep_ == "conj" and marker.head is not marker:
+        marker = marker.head.head if marker.head.dep_ == "pobj" else marker.head
+    # something is moved: the verb has an object ("sending aid to", not "agreed to a deal")
+    return marker is not None and marker.lower_ == "to" and (
+        marker.dep_ == "dative" or marker.head.pos_ == "VERB" and _direct_object(marker.head) is not None
+    )
+
+
+def _counts_members(head: Token) -> bool:
+    """'dozens of demonstrators', 'hundreds of banks': a number noun that stands for what it counts."""
+    return head.pos_ == "NOUN" and head.ent_type_ == "CARDINAL" and any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(gc.dep_ == "pobj" for gc in child.children)
+        for child in head.children
+    )
+
+
+def _distinct_mentions(actors: list[Actor]) -> list[Actor]:
+    """One actor per mention, and none inside another one's mention."""
+    distinct: list[Actor] = []
+    for actor in actors:
+        if not any((other.start, other.end) == (actor.start, actor.end) for other in distinct):
+            distinct.append(actor)
+    return [
+        actor for actor in distinct
+        if not any(
+            other is not actor and other.start <= actor.start and actor.end <= other.end
+            for other in distinct
+        )
+    ]
+
+
 def _reporting_verb(predicate: Token) -> Token | None:
     """The speech verb that reports this clause, if any ("X said that Y will ...")."""
     token = predicate
@@ -1356,6 +1572,10 @@ def _mention_span(head: Token, phrase: Span) -> Span:
         for child in token.children:
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
                 continue
+            if top and child.dep_ == "appos" and child.pos_ == "NOUN" and head.ent_type_ in ("GPE", "LOC"):
+                continue  # "Hodeidah, a major flashpoint in the war": a description, not the name
+            if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and _names_a_person(head):
+                continue  # "summoned the Chinese ambassador in Berlin": where the person is, not who
             if child.dep_ == "prep" and (
                 child.lower_ in MENTION_STOP_PREPOSITIONS
                 or any(gc.ent_type_ in ("DATE", "TIME") for gc in child.children if gc.dep_ == "pobj")
@@ -1380,7 +1600,16 @@ def _mention_span(head: Token, phrase: Span) -> Span:
         or (doc[high].is_punct and not _closes_bracket(doc, low, high))
     ):
         high -= 1
+    opened = sum(doc[i].text == "(" for i in range(low, high + 1)) - sum(doc[i].text == ")" for i in range(low, high + 1))
+    if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
+        high += 1  # "the Central African Republic (CAR)": the parser hangs the ")" elsewhere
     return doc[low : high + 1]
+
+
+def _names_a_person(head: Token) -> bool:
+    """A person's name or a person's role ("ambassador", "president"), not a group or a place."""
+    role = package_lexicon().roles.get(head.lemma_.lower())
+    return head.ent_type_ == "PERSON" or (role is not None and role.kind == "person")
 
 
 def _closes_bracket(doc: Doc, low: int, high: int) -> bool:
