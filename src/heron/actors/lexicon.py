@@ -69,10 +69,13 @@ def normalize(text: str) -> str:
 
     Cached because the same short strings (token n-grams) are normalised over and over.
     """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = stripped.lower().split()
+    if text.isascii():  # most text: nothing to unify or strip
+        words = text.lower().split()
+    else:
+        text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        words = stripped.lower().split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -378,6 +381,8 @@ def package_lexicon() -> Lexicon:
 # ---------------------------------------------------------------------------------------------
 # Spelling slips in names ("Ethopia", "Phillippines", "Bouteflicka")
 
+TYPO_ANSWERS_KEPT = 100_000  # look-ups remembered per index (a few MB at most)
+
 
 class TypoIndex:
     """Finds the dictionary name one slip away from a misspelt one (a letter dropped, added,
@@ -393,15 +398,25 @@ class TypoIndex:
     def __init__(self, names: dict[str, str], min_length: int) -> None:
         self.min_length = min_length
         self.values = {name: value for name, value in names.items() if len(name) >= min_length}
+        self.max_length = max(map(len, self.values), default=0)
         self.deleted: dict[str, set[str]] = {}
         for name in self.values:
             for variant in _one_deletion(name):
                 self.deleted.setdefault(variant, set()).add(name)
+        # Answers already given: an article asks about the same names again and again.
+        self._answers: dict[str, str | None] = {}
 
     def find(self, key: str) -> str | None:
         """The name within one slip of ``key`` (None when none, or when they disagree)."""
-        if len(key) < self.min_length or key in self.values:
-            return None
+        if len(key) < self.min_length or len(key) > self.max_length + 1 or key in self.values:
+            return None  # a slip changes the length by one letter at most
+        if key not in self._answers:
+            if len(self._answers) >= TYPO_ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[key] = self._find(key)
+        return self._answers[key]
+
+    def _find(self, key: str) -> str | None:
         found: set[str] = set(self.deleted.get(key, ()))  # a letter missing from key
         for variant in _one_deletion(key):
             if variant in self.values:  # a letter added in key

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from spacy import parts_of_speech
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors.lexicon import (
@@ -133,6 +135,68 @@ class Match:
         return self.first <= index <= self.last
 
 
+_POS_NAMES = {int(symbol): name for symbol, name in parts_of_speech.NAMES.items()}
+# Strings of the hashes that token tables read, shared by all documents (hash -> text never changes).
+_STRING_CACHE: dict[int, str] = {}
+_STRING_CACHE_SIZE = 500_000
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (token attributes of ``doc``)."""
+    if len(_STRING_CACHE) > _STRING_CACHE_SIZE:
+        _STRING_CACHE.clear()
+    found = [_STRING_CACHE.get(key) for key in hashes]
+    if None in found:
+        store = doc.vocab.strings
+        for position, key in enumerate(hashes):
+            if found[position] is None:
+                found[position] = _STRING_CACHE[key] = store[key]
+    return found  # type: ignore[return-value]
+
+
+class _TokenTable:
+    """The attributes the name and role scans read, for every token of one document, read once.
+
+    ``doc[i]`` builds a new Token object (and each string attribute a new string) on every access, and
+    ``Span.text`` joins its tokens' text; the scans read these lists and slice the document's text.
+    """
+
+    __slots__ = ("doc", "text", "starts", "ends", "lower", "lemma", "pos", "skip", "capitalized",
+                 "unnamed_before")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        orths, lowers, lemmas, tags, ent_types, puncts, spaces, trailing = doc.to_array(
+            [ORTH, LOWER, LEMMA, POS, ENT_TYPE, IS_PUNCT, IS_SPACE, SPACY]
+        ).T.tolist()  # one column per attribute (hashes, ids and flags)
+        texts = _strings(doc, orths)
+        self.lower = _strings(doc, lowers)
+        self.lemma = [lemma.lower() for lemma in _strings(doc, lemmas)]
+        self.pos = [_POS_NAMES[tag] for tag in tags]
+        # punctuation or space: never starts a name
+        self.skip = [bool(punct or space) for punct, space in zip(puncts, spaces, strict=True)]
+        self.capitalized = [text[:1].isupper() for text in texts]
+        self.text = "".join([text + " " * space for text, space in zip(texts, trailing, strict=True)])  # doc.text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        offset = 0
+        for text, space in zip(texts, trailing, strict=True):
+            self.starts.append(offset)
+            offset += len(text)
+            self.ends.append(offset)
+            offset += space
+        # How many tokens before each index are neither a determiner nor name-like (a proper noun or
+        # part of a named entity: see _lookup_misspelt), so that a range is checked in one step.
+        self.unnamed_before = [0]
+        for lower, pos, ent_type in zip(self.lower, self.pos, _strings(doc, ent_types), strict=True):
+            named = pos == "PROPN" or ent_type in NAME_ENTITY_TYPES or lower in DETERMINERS
+            self.unnamed_before.append(self.unnamed_before[-1] + (not named))
+
+    def span_text(self, first: int, last: int) -> str:
+        """``doc[first : last + 1].text``."""
+        return self.text[self.starts[first] : self.ends[last]]
+
+
 class ActorResolver:
     """Resolves actor phrases; build once and reuse (tables are shared across instances)."""
 
@@ -151,6 +215,30 @@ class ActorResolver:
         people = {**{key: entries[0].name for key, entries in self.entries.person_surnames.items()},
                   **{key: entries[0].name for key, entries in self.entries.person_names.items()}}
         self.person_typos = TypoIndex(people, MIN_TYPO_PERSON)
+        # Every key a name look-up can hit, so that the n-gram scan rejects most n-grams at once.
+        self._name_keys = frozenset().union(
+            self.entries.person_names, self.entries.org_names, self.entries.org_context,
+            self.entries.person_surnames, self.countries.names, self.countries.capitals, self.countries.demonyms,
+        )
+        self._exact_keys = frozenset().union(self.entries.org_exact, self.countries.exact_names)
+        # A slip changes a name's length by at most one letter, and a plural demonym adds one more.
+        self._typo_lengths = range(min(MIN_TYPO_PLACE, MIN_TYPO_PERSON),
+                                   max(self.place_typos.max_length, self.person_typos.max_length) + 3)
+        # The words a role can start with, up to a space or hyphen ("secretary" of "secretary-general").
+        self._role_openings = frozenset(
+            phrase[:end] for phrase in self.roles for end, ch in enumerate(f"{phrase} ") if ch in " -" and end
+        )
+        self._table: _TokenTable | None = None
+
+    def document_text(self, doc: Doc) -> str:
+        """``doc.text``, which spaCy joins again on every access; read once per document."""
+        return self._tokens(doc).text
+
+    def _tokens(self, doc: Doc) -> _TokenTable:
+        """The token table of ``doc``, kept for the document being coded (built again by scan_document)."""
+        if self._table is None or self._table.doc is not doc:
+            self._table = _TokenTable(doc)
+        return self._table
 
     # ------------------------------------------------------------------------------------------
     # Phrase boundaries
@@ -226,7 +314,8 @@ class ActorResolver:
         return len(parts) <= MAX_NAME_TOKENS and all(p.pos_ == "PROPN" or p.is_punct for p in parts)
 
     def _role_of_token(self, token: Token) -> Role | None:
-        return self.roles.get(token.lemma_.lower()) or self.roles.get(token.lower_)
+        tokens = self._tokens(token.doc)
+        return self.roles.get(tokens.lemma[token.i]) or self.roles.get(tokens.lower[token.i])
 
     # ------------------------------------------------------------------------------------------
     # Matching names and roles inside a phrase
@@ -266,13 +355,20 @@ class ActorResolver:
         return match
 
     def _lookup_role(self, doc: Doc, first: int, last: int, covered: set[int]) -> Match | None:
+        tokens = self._tokens(doc)
+        lemmas, lowers = tokens.lemma, tokens.lower
+        lemma, lower = lemmas[first], lowers[first]
+        # No role starts with this word (one with a space or hyphen inside is looked up in full).
+        openings = self._role_openings
+        if lemma not in openings and lower not in openings and lemma.isalpha() and lower.isalpha():
+            return None
         # +2: a hyphenated role ("secretary-general") is one word in roles.tsv but three tokens.
         for size in range(min(self.lexicon.max_role_words + 2, last - first + 1), 0, -1):
-            tokens = doc[first : first + size]
-            if any(t.i in covered for t in tokens) or tokens[0].text == "-" or tokens[-1].text == "-":
+            end = first + size
+            if lower == "-" or lowers[end - 1] == "-" or any(i in covered for i in range(first, end)):
                 continue
-            lemma_key = " ".join(t.lemma_.lower() for t in tokens)
-            text_key = " ".join(t.lower_ for t in tokens)
+            lemma_key = " ".join(lemmas[first:end])
+            text_key = " ".join(lowers[first:end])
             role = (self.roles.get(lemma_key) or self.roles.get(text_key)
                     or self.roles.get(lemma_key.replace(" - ", "-")) or self.roles.get(text_key.replace(" - ", "-")))
             if role:
@@ -281,14 +377,16 @@ class ActorResolver:
 
     def _lookup_name(self, doc: Doc, first: int, last: int, ctx: DocumentActors | None,
                      when: date | None) -> Match | None:
-        first_token = doc[first]
-        if first_token.is_punct or first_token.is_space:
+        tokens = self._tokens(doc)
+        if tokens.skip[first]:
             return None
-        raw = doc[first : last + 1].text  # never doc.text: spaCy rebuilds the whole string each time
+        raw = tokens.span_text(first, last)
         key = normalize(raw)
         if not key:
             return None
         exact = exact_key(raw)
+        if not self._may_name(tokens, first, last, key, exact, ctx):
+            return None
         significant = [t for t in doc[first : last + 1] if t.lower_ not in DETERMINERS]
         capitalized = _looks_like_name(significant)
         # A PERSON label only vetoes a country reading when the name goes on beyond the match
@@ -338,6 +436,21 @@ class ActorResolver:
         if capitalized and all(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTITY_TYPES for t in significant):
             return self._lookup_misspelt(key, first, last, when, is_person_token)
         return None
+
+    def _may_name(self, tokens: _TokenTable, first: int, last: int, key: str, exact: str,
+                  ctx: DocumentActors | None) -> bool:
+        """False when no table (nor a spelling slip) can know the n-gram: what most n-grams are."""
+        names = self._name_keys
+        if key in names or exact in self._exact_keys or (key[-1] == "s" and key[:-1] in names):
+            return True
+        if ctx is not None and (key in ctx.people or key in ctx.surnames):
+            return True
+        # _lookup_misspelt: a name made of proper nouns and named-entity words, one slip from a known one
+        unnamed = tokens.unnamed_before
+        if len(key) not in self._typo_lengths or unnamed[last + 1] != unnamed[first]:
+            return False
+        return (self.place_typos.find(key) is not None or self.person_typos.find(key) is not None
+                or (key[-1] == "s" and self.place_typos.find(key[:-1]) is not None))
 
     def _lookup_misspelt(self, key: str, first: int, last: int, when: date | None,
                          is_person_token: bool) -> Match | None:
@@ -540,6 +653,7 @@ class ActorResolver:
     def scan_document(self, doc: Doc, when: date | None = None) -> DocumentActors:
         """One pass over the article: people and their titles, organisations named, role mentions."""
         ctx = DocumentActors(when=when)
+        self._table = _TokenTable(doc)  # read afresh: a document may be edited and scanned again
         self._scan_named(doc, ctx, when)
         self._scan_people(doc, ctx, when)
         self._scan_mentions(doc, ctx)
@@ -561,11 +675,10 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 heads[ent[-1].i] = ent  # English names end in the surname: use it as the head
-        for token in doc:  # dictionary people the tagger missed ("Ned Price" tagged as ORG)
-            if token.pos_ == "PROPN" and token.i not in heads and (
-                token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN"
-            ):
-                heads[token.i] = None
+        pos = self._tokens(doc).pos
+        for index, tag in enumerate(pos):  # dictionary people the tagger missed ("Ned Price" tagged as ORG)
+            if tag == "PROPN" and index not in heads and (index + 1 == len(pos) or pos[index + 1] != "PROPN"):
+                heads[index] = None
         for index in sorted(heads):
             self._register_person(doc[index], heads[index], ctx, when)
 
@@ -635,20 +748,20 @@ class ActorResolver:
         if not ctx.people:
             return
         mentions: list[tuple[int, PersonInfo]] = []
+        tokens = self._tokens(doc)
         index = 0
         while index < len(doc):
-            token = doc[index]
             hit = None
-            if token.text[:1].isupper():
+            if tokens.capitalized[index]:
                 for size in (4, 3, 2, 1):
                     end = min(index + size, len(doc))
-                    key = normalize(doc[index:end].text)
+                    key = normalize(tokens.span_text(index, end - 1))
                     person = ctx.people.get(key) or ctx.surnames.get(key)
                     if person:
                         hit = (end, person)
                         break
             if hit:
-                mentions.append((token.idx, hit[1]))
+                mentions.append((tokens.starts[index], hit[1]))
                 index = hit[0]
             else:
                 index += 1
@@ -657,12 +770,14 @@ class ActorResolver:
 
     def _scan_roles(self, doc: Doc, ctx: DocumentActors, when: date | None) -> None:
         """Role nouns named with their country ("the Russian Foreign Ministry") for later "the ministry"."""
-        for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN"):
+        tokens = self._tokens(doc)
+        for index, pos in enumerate(tokens.pos):
+            if pos not in ("NOUN", "PROPN"):
                 continue
-            role = self._role_of_token(token)
+            role = self.roles.get(tokens.lemma[index]) or self.roles.get(tokens.lower[index])  # _role_of_token
             if role is None or role.kind == "modifier":
                 continue
+            token = doc[index]
             phrase = self.phrase_for(token)
             matches = self._find_matches(doc, phrase.start, phrase.end - 1, ctx, when)
             head_match = next((m for m in matches if m.covers(token.i)), None)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -130,11 +130,22 @@ def _is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" or _lemma(child) in _NEGATORS for child in token.children)
 
 
-def sentence_features(sentence: Span, predicate: Token | None = None) -> list[str]:
-    """The sparse binary features of one sentence (optionally centred on one predicate token)."""
+def sentence_features(
+    sentence: Span, predicate: Token | None = None, *, entities: Sequence[Span] | None = None
+) -> list[str]:
+    """The sparse binary features of one sentence (optionally centred on one predicate token).
+
+    ``entities``: the document's named entities when the caller has them (spaCy rebuilds them on
+    every ``.ents`` access); the features are the same either way.
+    """
     features: set[str] = set()
     entity_counts: dict[str, int] = {}
-    for entity in sentence.ents:
+    if entities is None:
+        entities = sentence.ents
+    else:  # what Span.ents keeps: the entities wholly inside the sentence
+        entities = [entity for entity in entities
+                    if entity.start >= sentence.start and entity.end <= sentence.end]
+    for entity in entities:
         entity_counts[entity.label_] = entity_counts.get(entity.label_, 0) + 1
     for label, count in entity_counts.items():
         features.add(f"ent={label}")
@@ -277,9 +288,14 @@ class TypeClassifier:
         probabilities = exp / exp.sum()
         return {label: float(p) for label, p in zip(self.classes, probabilities, strict=True)}
 
-    def predict_proba(self, sentence: Span, predicate: Token | None = None) -> dict[str, float]:
-        """Probability of each class (16 PLOVER types, STATEMENT, NONE) for the sentence; sums to 1."""
-        return self.proba_from_features(sentence_features(sentence, predicate))
+    def predict_proba(
+        self, sentence: Span, predicate: Token | None = None, *, entities: Sequence[Span] | None = None
+    ) -> dict[str, float]:
+        """Probability of each class (16 PLOVER types, STATEMENT, NONE) for the sentence; sums to 1.
+
+        ``entities``: the document's named entities, when known (see :func:`sentence_features`).
+        """
+        return self.proba_from_features(sentence_features(sentence, predicate, entities=entities))
 
     def predict(self, sentence: Span, predicate: Token | None = None) -> tuple[str, float]:
         """The most probable class and its probability."""

@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from spacy import parts_of_speech
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
@@ -131,6 +133,8 @@ CONFIDENCE_LIGHT = 0.7
 CONFIDENCE_NOUN = 0.45
 CONFIDENCE_STATEMENT = 0.4
 
+_POS_NAMES = {int(symbol): name for symbol, name in parts_of_speech.NAMES.items()}  # what Token.pos_ reads
+
 
 @dataclass
 class CoderSettings:
@@ -181,29 +185,37 @@ class EventCoder:
         self.occurrence_verbs = load_occurrence_verbs()
         self.calibration = default_calibration() if self.settings.calibrate_confidence else None
         self.classifier = TypeClassifier.load() if self.calibration is not None else None
+        # What the coder reads more than once from the document being coded (spaCy rebuilds the
+        # entity spans and each token's strings on every access).
+        self._entities: tuple[Doc, tuple[Span, ...]] | None = None
+        self._pos: tuple[Doc, list[str]] | None = None
 
     # ------------------------------------------------------------------ public API
     def code_document(self, article: Article, doc: Doc) -> list[Event]:
         published = article.published.date() if isinstance(article.published, datetime) else article.published
         context = self.actors.scan_document(doc, published)
+        self._entities = self._pos = None
         events: list[Event] = []
         previous: tuple[Span, DateMention] | None = None
-        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        text = self.actors.document_text(doc)  # spaCy rebuilds Doc.text (and Span.text) on every access
         for sentence_index, sentence in enumerate(doc.sents):
-            if len(sentence.text) > self.settings.max_sentence_chars or not sentence.text.strip():
+            sentence_text = text[sentence.start_char : sentence.end_char]  # sentence.text
+            if len(sentence_text) > self.settings.max_sentence_chars or not sentence_text.strip():
                 previous = None
                 continue
-            dates = self._dates_by_token(sentence, published)
+            dates = self._dates_by_token(sentence, published, sentence_text)
             # A sentence with no date of its own continues the previous sentence of its paragraph
             # ("X and Y agreed on Tuesday to ... The ministers met in Arusha.").
             inherited = previous if previous and "\n" not in text[previous[0].end_char : sentence.start_char] else None
-            for event in self._code_sentence(article, sentence, sentence_index, context, published, dates, inherited):
+            coded = self._code_sentence(article, sentence, sentence_text, sentence_index, context, published, dates,
+                                        inherited)
+            for event in coded:
                 events.append(event)
                 if len(events) >= self.settings.max_events_per_article:
                     return events
             if dates:
                 previous = (sentence, min(dates.values(), key=lambda m: m.start))
-            elif inherited is None or "\n" in sentence.text:
+            elif inherited is None or "\n" in sentence_text:
                 previous = None
         return events
 
@@ -212,6 +224,7 @@ class EventCoder:
         self,
         article: Article,
         sentence: Span,
+        sentence_text: str,
         sentence_index: int,
         context: object,
         published: date | None,
@@ -222,7 +235,7 @@ class EventCoder:
         events = []
         for candidate in candidates:
             event = self._build_event(
-                article, sentence, sentence_index, candidate, context, published, dates, inherited
+                article, sentence, sentence_index, candidate, context, published, dates, inherited, sentence_text
             )
             if event is not None:
                 events.append(event)
@@ -238,7 +251,8 @@ class EventCoder:
         rules rank above it in the same sentence.
         """
         assert self.calibration is not None and self.classifier is not None
-        probabilities = self.classifier.predict_proba(sentence)
+        entities = self._document_entities(sentence.doc)
+        probabilities = self.classifier.predict_proba(sentence, entities=entities)
         none_probability = probabilities.get("NONE", 0.0)
         ceiling = 1.0
         for event in sorted(events, key=lambda e: -e.confidence):  # stable: ties keep sentence order
@@ -253,9 +267,12 @@ class EventCoder:
     def _find_candidates(self, sentence: Span) -> list[_Candidate]:
         candidates: list[_Candidate] = []
         consumed: set[int] = set()  # nouns already used as the object of a light verb
-        for token in sentence:
-            if token.pos_ not in ("VERB", "AUX") or token.i in consumed:
+        doc = sentence.doc
+        tags = self._document_pos(doc)
+        for index in range(sentence.start, sentence.end):
+            if tags[index] not in ("VERB", "AUX") or index in consumed:
                 continue
+            token = doc[index]
             if token.dep_ == "amod":
                 continue  # attributive participles describe a noun ("the alleged abuses", "the banned party")
             candidate = self._verb_candidate(token)
@@ -263,10 +280,10 @@ class EventCoder:
                 continue
             consumed.update(t.i for t in candidate.extra)
             candidates.append(candidate)
-        for token in sentence:
-            if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+        for index in range(sentence.start, sentence.end):
+            if tags[index] not in ("NOUN", "PROPN") or index in consumed:
                 continue
-            candidate = self._noun_candidate(token)
+            candidate = self._noun_candidate(doc[index])
             if candidate is not None:
                 candidates.append(candidate)
         return candidates
@@ -833,9 +850,11 @@ class EventCoder:
     def _governor_signals_future(self, governor: Token) -> bool:
         return any(e.future for e in self.lexicon.entries_for(governor.lemma_.lower(), "verb"))
 
-    def _dates_by_token(self, sentence: Span, published: date | None) -> dict[int, DateMention]:
-        """Map each date phrase in the sentence to the verb it modifies (token index)."""
-        mentions = find_dates(sentence.text, published)
+    def _dates_by_token(
+        self, sentence: Span, published: date | None, text: str | None = None
+    ) -> dict[int, DateMention]:
+        """Map each date phrase in the sentence (``text``: its text) to the verb it modifies (token index)."""
+        mentions = find_dates(sentence.text if text is None else text, published)
         attached: dict[int, DateMention] = {}
         for mention in mentions:
             span = sentence.doc.char_span(
@@ -873,11 +892,30 @@ class EventCoder:
                 continue
             if token.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue
-            span = _entity_span(token)
+            span = self._entity_span(token)
             if (span.start_char, span.end_char) in actor_spans:
                 continue  # the place is a participant ("fighting in Mosul" when Mosul is the target)
             return span.text
         return None
+
+    def _document_pos(self, doc: Doc) -> list[str]:
+        """Every token's ``pos_``, read once per document."""
+        if self._pos is None or self._pos[0] is not doc:
+            self._pos = (doc, [_POS_NAMES[tag] for tag in doc.to_array(POS).tolist()])
+        return self._pos[1]
+
+    def _document_entities(self, doc: Doc) -> tuple[Span, ...]:
+        """``doc.ents``, read once per document."""
+        if self._entities is None or self._entities[0] is not doc:
+            self._entities = (doc, doc.ents)
+        return self._entities[1]
+
+    def _entity_span(self, token: Token) -> Span:
+        """The named entity that contains ``token`` (or the token alone)."""
+        for ent in self._document_entities(token.doc):
+            if ent.start <= token.i < ent.end:
+                return ent
+        return token.doc[token.i : token.i + 1]
 
     def _build_event(
         self,
@@ -889,7 +927,10 @@ class EventCoder:
         published: date | None,
         dates: dict[int, DateMention],
         inherited: tuple[Span, DateMention] | None = None,
+        sentence_text: str | None = None,
     ) -> Event | None:
+        if sentence_text is None:
+            sentence_text = sentence.text
         source_heads, target_heads = self._participants(candidate)
         reporter = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
         if reporter is not None and source_heads and all(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):
@@ -999,12 +1040,12 @@ class EventCoder:
                 break
             if mode == NEGATION:
                 confidence *= self.modality.keep_negated_confidence
-        if has_conditional_phrase(candidate.predicate, self.modality) and info.plover_type in (
+        if info.plover_type in (
             "ASSAULT",
             "COERCE",
             "SANCTION",
             "MOBILIZE",
-        ):
+        ) and has_conditional_phrase(candidate.predicate, self.modality):  # the type first: cheaper
             cameo = self.modality.recoded_cameo(HYPOTHETICAL, info.plover_type) or cameo
             info = cameo_info(cameo)
 
@@ -1054,7 +1095,7 @@ class EventCoder:
 
         quote, speaker = None, None
         if candidate.kind == "speech":
-            match = QUOTE_PATTERN.search(sentence.text)
+            match = QUOTE_PATTERN.search(sentence_text)
             if match:
                 quote = match.group(1).strip()
                 speaker = sources[0].name or sources[0].text if sources else None
@@ -1065,7 +1106,7 @@ class EventCoder:
             event_id=event_id,
             article_id=article.article_id,
             sentence_index=sentence_index,
-            sentence=sentence.text,
+            sentence=sentence_text,
             sentence_start=sentence.start_char,
             start=start,
             end=end,
@@ -1549,13 +1590,6 @@ def _reporting_verb(predicate: Token) -> Token | None:
             break
         token = token.head
     return None
-
-
-def _entity_span(token: Token) -> Span:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return token.doc[token.i : token.i + 1]
 
 
 def _mention_span(head: Token, phrase: Span) -> Span:

@@ -57,6 +57,9 @@ class PredicateEntry:
         return f"{self.lemma} {self.particle}" if self.particle else self.lemma
 
 
+NOUN_ANSWERS_KEPT = 50_000  # noun look-ups remembered (the coder asks about every noun of every article)
+
+
 class Lexicon:
     """Predicate entries indexed by (lemma, pos)."""
 
@@ -69,6 +72,7 @@ class Lexicon:
         for _rank, entry in sorted(by_key.values(), key=lambda pair: (-pair[1].specificity, -pair[0])):
             self._by_lemma.setdefault((entry.lemma, entry.pos), []).append(entry)
         self._size = len(by_key)
+        self._noun_entries: dict[str, PredicateEntry | None] = {}  # answers of noun_entry, by lemma
 
     def entries_for(self, lemma: str, pos: str) -> list[PredicateEntry]:
         """Entries for a lemma, most specific first (particle/object entries before the bare one).
@@ -79,6 +83,14 @@ class Lexicon:
 
     def noun_entry(self, lemma: str) -> PredicateEntry | None:
         """The entry for an event noun ("talks", "sanctions"), or None when the noun is not in the lexicon."""
+        if lemma in self._noun_entries:
+            return self._noun_entries[lemma]
+        if len(self._noun_entries) >= NOUN_ANSWERS_KEPT:
+            self._noun_entries.clear()
+        self._noun_entries[lemma] = entry = self._find_noun_entry(lemma)
+        return entry
+
+    def _find_noun_entry(self, lemma: str) -> PredicateEntry | None:
         key = lemma.strip().lower()
         for candidate in (key, *_singular_forms(key)):
             entries = self._by_lemma.get((candidate, "noun"))
