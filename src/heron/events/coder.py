@@ -735,7 +735,7 @@ class EventCoder:
         al-Thani" as four), grown over the whole name and over a title set off before it by a comma
         that the parser left hanging ("Qatar's emir, Sheikh Hamad ...")."""
         doc = head.doc
-        name = _entity_span(head)
+        name = self._entity_span(head)
         if head.ent_type_ != "PERSON" or len(name) < 2 or (phrase.start <= name.start and name.end <= phrase.end):
             return phrase
         start, end = min(phrase.start, name.start), max(phrase.end, name.end)
