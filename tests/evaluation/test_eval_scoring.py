@@ -335,3 +335,27 @@ def test_roles_misses_show_gold_and_predicted_spans(roles_case) -> None:
     ]
     assert misses["C"]["predicted_target"] == []
     assert misses["C"]["confidence"] is None
+
+
+def test_reciprocal_parties_count_on_the_side_heron_codes_them() -> None:
+    # "Ruritania met Freedonia": the gold marks both parties R (a symmetric act), no S or T.
+    record = roles("M", ["Ruritania", "met", "Freedonia", "."], ["B-R", "O", "B-R", "O"])
+    coded = [make_event("CONSULT", 0.9, source=[actor("Ruritania", 0, 9)], target=[actor("Freedonia", 14, 23)])]
+    reversed_ = [make_event("CONSULT", 0.9, source=[actor("Freedonia", 14, 23)], target=[actor("Ruritania", 0, 9)])]
+    for prediction in (coded, reversed_):  # either direction is a right coding of a meeting
+        scores = score_roles([record], [prediction])
+        assert (scores.source.span.tp, scores.source.span.fp, scores.source.span.fn) == (1, 0, 0)
+        assert (scores.target.span.tp, scores.target.span.fp, scores.target.span.fn) == (1, 0, 0)
+    # Not found: the first-named party is a missed source, the other a missed target.
+    missed = score_roles([record], [[]])
+    assert (missed.source.span.fn, missed.target.span.fn) == (1, 1)
+    # Only the source found: the other party is a missed target.
+    half = score_roles([record], [[make_event("CONSULT", 0.9, source=[actor("Ruritania", 0, 9)])]])
+    assert (half.source.span.tp, half.target.span.fn, half.target.span.fp) == (1, 1, 0)
+
+
+def test_other_roles_next_to_source_and_target_are_not_scored() -> None:
+    record = roles("P", ["Police", "arrested", "protesters", "in", "Paris", "."], ["B-S", "O", "B-T", "O", "B-R", "O"])
+    event = make_event("COERCE", 0.9, source=[actor("Police", 0, 6)], target=[actor("protesters", 16, 26)])
+    scores = score_roles([record], [[event]])
+    assert (scores.target.span.tp, scores.target.span.fn) == (1, 0)  # Paris is no missed target

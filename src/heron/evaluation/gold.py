@@ -38,7 +38,7 @@ QUAD_CLASSES: tuple[str, ...] = (
     "verbal_conflict",
     "material_conflict",
 )
-ROLE_LABELS: tuple[str, ...] = ("S", "T")  # source and target; "R" (other role) is not scored
+ROLE_LABELS: tuple[str, ...] = ("S", "T")  # source and target; "R" (both parties of a symmetric act): see scoring._gold_roles
 
 # Tokens written without a space before them (closing punctuation, clitics, apostrophes).
 _NO_SPACE_BEFORE = {

@@ -478,6 +478,7 @@ def score_quad(records: Sequence[QuadRecord], predictions: Sequence[Sequence[Eve
 # ---------------------------------------------------------------------------------------------- roles
 
 _ROLE_NAMES = {"S": "source", "T": "target"}
+RECIPROCAL_LABEL = "R"  # both parties of a symmetric act (see _gold_roles)
 
 
 def actor_token_indices(actor: Actor, offsets: Sequence[tuple[int, int]]) -> list[int]:
@@ -532,12 +533,27 @@ def _predicted_roles(event: Event | None, record: RolesRecord) -> dict[str, tupl
     return roles
 
 
-def _gold_roles(record: RolesRecord) -> dict[str, tuple[set, set]]:
-    roles: dict[str, tuple[set, set]] = {}
-    for label in _ROLE_NAMES:
-        spans = set(record.spans(label))
-        roles[label] = (spans, {i for start, end in spans for i in range(start, end)})
-    return roles
+def _gold_roles(record: RolesRecord, predicted: dict[str, tuple[set, set]]) -> dict[str, tuple[set, set]]:
+    """Per role: (gold spans, gold token indices), with the reciprocal ("R") parties given a side.
+
+    In sentences with no S or T at all, the gold tags both parties of a symmetric act ("X will meet
+    Y", "X held talks with Y") as R. CAMEO and PLOVER code such an act with one party as source and the
+    other as target, so there an R span counts on the side Heron reports it (exactly) on; an R span
+    Heron does not report exactly takes the reading-order convention: the first-named party is the
+    source, the others targets. Its tokens follow its span's side. Elsewhere R (another role) is not
+    scored.
+    """
+    spans = {label: set(record.spans(label)) for label in _ROLE_NAMES}
+    reciprocal = [] if any(spans.values()) else sorted(record.spans(RECIPROCAL_LABEL))
+    unplaced = [span for span in reciprocal if not any(span in predicted[label][0] for label in _ROLE_NAMES)]
+    for span in reciprocal:
+        if span in predicted["S"][0]:
+            spans["S"].add(span)
+        elif span in predicted["T"][0]:
+            spans["T"].add(span)
+        else:
+            spans["S" if span == unplaced[0] and not spans["S"] else "T"].add(span)
+    return {label: (found, {i for start, end in found for i in range(start, end)}) for label, found in spans.items()}
 
 
 def _span_texts(record: RolesRecord, spans: set[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -552,7 +568,8 @@ def score_roles(records: Sequence[RolesRecord], predictions: Sequence[Sequence[E
 
     Each predicted Actor's character span is mapped to the tokens it overlaps, and becomes the token
     range from the first to the last of them. Only the first event's actors are scored (the gold has
-    one event per sentence); "R" (other role) tags are ignored.
+    one event per sentence). In sentences without S or T, "R" spans (both parties of a symmetric act)
+    count as source or target as ``_gold_roles`` places them; elsewhere "R" (another role) is ignored.
 
     - Exact span: a predicted span is a true positive when it equals a gold span of the same role
       exactly (same first and last token); duplicate predicted spans count once.
@@ -570,7 +587,8 @@ def score_roles(records: Sequence[RolesRecord], predictions: Sequence[Sequence[E
     firsts = [first_event(events) for events in predictions]
     per_sentence: list[tuple[float | None, bool, RoleCounts]] = []
     for record, event in zip(records, firsts, strict=True):
-        predicted, gold = _predicted_roles(event, record), _gold_roles(record)
+        predicted = _predicted_roles(event, record)
+        gold = _gold_roles(record, predicted)
         sentence_counts = RoleCounts()
         for label in _ROLE_NAMES:
             for counts in (by_role[label], sentence_counts):
