@@ -1,6 +1,7 @@
 """Merge rules on hand-built mentions: dates by precision, actors, text, copies, confidence, determinism."""
 
 import random
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -122,8 +123,8 @@ def test_two_sentences_of_one_article_need_the_same_predicate_and_day() -> None:
     occupy = "On March 6, police occupied the gang house in the San Valentin condominium complex."
     kw = dict(type_="COERCE", src=("SLV",))
     a = mention("e1", "a1", raid, date(2013, 3, 6), predicate="raided", **kw)
-    b = Mention(**{**a.__dict__, "event_id": "e2", "sentence_start": 100, "sentence": occupy,
-                   "predicate": "occupied", "cameo": "192", "words": frozenset(), "names": frozenset(), "head": None})
+    b = replace(a, event_id="e2", sentence_start=100, sentence=occupy, predicate="occupied", cameo="192",
+                words=frozenset(), names=frozenset(), head=None)
     a.cameo = "171"
     next_day = mention("e3", "a1", raid, date(2013, 3, 7), predicate="raided", start=200, **kw)
     other_outlet = mention("e4", "a2", raid, date(2013, 3, 7), predicate="raided", **kw)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -24,9 +26,16 @@ _SCHEME = {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash.__init
 
 
 def _minhash(settings: MergeSettings, values: np.ndarray | None = None) -> MinHash:
+    permutations = _permutations(settings.minhash_permutations)
     if values is None:
-        return MinHash(num_perm=settings.minhash_permutations, seed=SEED, **_SCHEME)
-    return MinHash(num_perm=settings.minhash_permutations, seed=SEED, hashvalues=values, **_SCHEME)
+        return MinHash(num_perm=settings.minhash_permutations, seed=SEED, permutations=permutations, **_SCHEME)
+    return MinHash(seed=SEED, hashvalues=values, permutations=permutations, **_SCHEME)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    """The permutations MinHash draws from SEED, drawn once (a MinHash draws them again for every object)."""
+    return MinHash(num_perm=num_perm, seed=SEED, **_SCHEME).permutations
 
 
 def signature(text: str, settings: MergeSettings) -> np.ndarray:

@@ -24,39 +24,73 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+
 from heron.merge.settings import MergeSettings
-from heron.merge.text import jaccard
 
 
 def topic_links(
     new_features: Sequence[Mapping[str, Any]], all_features: Sequence[Mapping[str, Any]], settings: MergeSettings
 ) -> list[tuple[str, str, str, float]]:
-    """Topic links between each new article and every article (new ones included), as (a, b, 'topic', score)."""
+    """Topic links between each new article and every article (new ones included), as (a, b, 'topic', score).
+
+    A link needs a shared country/organisation, so each new article is compared, in one vectorised
+    step, with the articles that share one of its codes (not with every article).
+    """
+    articles = _ArticleArrays(all_features)
+    window = np.timedelta64(settings.story_window_days + 1, "D")
     links: set[tuple[str, str, str, float]] = set()
     for new in new_features:
-        new_terms, new_actors = set(new["key_terms"] or ()), set(new["actors"] or ())
-        for other in all_features:
-            if other["article_id"] == new["article_id"]:
-                continue
-            if not _within_window(new["published"], other["published"], settings.story_window_days):
-                continue
-            other_actors = set(other["actors"] or ())
-            needed = min(settings.story_min_shared_actors, len(new_actors), len(other_actors))
-            if needed < 1 or len(new_actors & other_actors) < needed:
-                continue
-            score = jaccard(new_terms, set(other["key_terms"] or ()))
-            undated = new["published"] is None or other["published"] is None
-            needed_score = settings.story_undated_min_term_similarity if undated else settings.story_min_term_similarity
-            if score >= needed_score:
-                a, b = sorted((new["article_id"], other["article_id"]))
-                links.add((a, b, "topic", round(score, 4)))
+        i = articles.position[new["article_id"]]
+        postings = [articles.by_actor[code] for code in articles.actors[i]]
+        if not postings:
+            continue
+        others, shared_actors = np.unique(np.concatenate(postings), return_counts=True)
+        needed = np.minimum(min(settings.story_min_shared_actors, len(articles.actors[i])), articles.n_actors[others])
+        published, other_published = articles.published[i], articles.published[others]
+        undated = np.isnat(other_published) | np.isnat(published)
+        # Within the window both ways round: less than N + 1 days apart.
+        within = undated | (np.abs(other_published - published) < window)
+        keep = (others != i) & (needed >= 1) & (shared_actors >= needed) & within
+        others, undated = others[keep], undated[keep]
+        # Jaccard of the key-term sets (as text.jaccard: 0 when either is empty).
+        is_new_term = np.zeros(articles.padding + 1, dtype=bool)
+        is_new_term[articles.terms[i]] = True
+        is_new_term[articles.padding] = False
+        shared_terms = is_new_term[articles.terms[others]].sum(axis=1)
+        n_new, n_other = articles.n_terms[i], articles.n_terms[others]
+        union = np.maximum(n_new + n_other - shared_terms, 1)
+        score = np.where((n_new > 0) & (n_other > 0), shared_terms / union, 0.0)
+        needed_score = np.where(undated, settings.story_undated_min_term_similarity, settings.story_min_term_similarity)
+        linked = score >= needed_score
+        for other, value in zip(others[linked].tolist(), score[linked].tolist(), strict=True):
+            a, b = sorted((new["article_id"], articles.ids[other]))
+            links.add((a, b, "topic", round(value, 4)))
     return sorted(links)
 
 
-def _within_window(a: datetime | None, b: datetime | None, days: int) -> bool:
-    if a is None or b is None:
-        return True
-    return abs((a - b).days) <= days
+class _ArticleArrays:
+    """Article features as arrays for topic links: key terms as vocabulary ids (padded), codes, dates."""
+
+    def __init__(self, features: Sequence[Mapping[str, Any]]) -> None:
+        self.ids = [f["article_id"] for f in features]
+        self.position = {article_id: i for i, article_id in enumerate(self.ids)}
+        self.actors = [sorted(set(f["actors"] or ())) for f in features]
+        self.n_actors = np.array([len(codes) for codes in self.actors], dtype=np.int64)
+        by_actor: dict[str, list[int]] = defaultdict(list)
+        for i, codes in enumerate(self.actors):
+            for code in codes:
+                by_actor[code].append(i)
+        self.by_actor = {code: np.array(rows, dtype=np.int64) for code, rows in by_actor.items()}
+        term_sets = [set(f["key_terms"] or ()) for f in features]
+        vocabulary = {term: n for n, term in enumerate(sorted(set().union(*term_sets)))}
+        self.padding = len(vocabulary)  # the term id that fills the rows of articles with fewer terms
+        width = max((len(terms) for terms in term_sets), default=0)
+        self.terms = np.full((len(features), width), self.padding, dtype=np.int64)
+        for i, terms in enumerate(term_sets):
+            self.terms[i, : len(terms)] = [vocabulary[t] for t in terms]
+        self.n_terms = np.array([len(terms) for terms in term_sets], dtype=np.int64)
+        self.published = np.array([f["published"] for f in features], dtype="datetime64[us]")  # None: NaT
 
 
 def story_id(article_ids: Iterable[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from functools import lru_cache
@@ -16,6 +17,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 15)  # a corpus uses the same few thousand words again and again
 def normalise(word: str) -> str:
     """Lower-case and strip a plural/possessive 's' so 'agreements' and 'agreement' match."""
     word = word.lower()
@@ -25,16 +27,21 @@ def normalise(word: str) -> str:
 
 
 def content_words(text: str) -> frozenset[str]:
-    stop = stopwords()
-    return frozenset(w for w in (normalise(m) for m in WORD.findall(text)) if w not in stop)
+    return frozenset(map(normalise, set(WORD.findall(text)))) - stopwords()
 
 
 def name_words(text: str) -> frozenset[str]:
     """Content words written with a capital inside the sentence (not its first word): names of people,
     places and groups, which tell two similar sentences about different cases apart."""
-    stop = stopwords()
-    words = WORD.findall(text)[1:]
-    return frozenset(n for n in (normalise(w) for w in words if w[0].isupper()) if n not in stop)
+    return sentence_words(text)[1]
+
+
+def sentence_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``content_words`` and ``name_words`` of a sentence, reading it once."""
+    words = WORD.findall(text)
+    content = frozenset(map(normalise, set(words))) - stopwords()
+    names = frozenset(map(normalise, {w for w in words[1:] if w[0].isupper()})) - stopwords()
+    return content, names
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -61,15 +68,10 @@ def predicate_head(predicate: str | None) -> str | None:
 
 def key_terms(title: str | None, text: str, limit: int) -> list[str]:
     """The article's most frequent content words (title words count three times), ties alphabetical."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     stop = stopwords()
-    for word in WORD.findall(text):
-        w = normalise(word)
-        if len(w) >= 4 and w not in stop:
-            counts[w] += 1
-    for word in WORD.findall(title or ""):
-        w = normalise(word)
-        if len(w) >= 4 and w not in stop:
-            counts[w] += 3
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [w for w, _ in ranked[:limit]]
+    for weight, words in ((1, Counter(WORD.findall(text))), (3, Counter(WORD.findall(title or "")))):
+        for w, n in zip(map(normalise, words), words.values(), strict=True):  # each distinct word normalised once
+            if len(w) >= 4 and w not in stop:
+                counts[w] = counts.get(w, 0) + weight * n
+    return heapq.nsmallest(limit, counts, key=lambda w: (-counts[w], w))

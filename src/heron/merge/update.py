@@ -1,4 +1,10 @@
-"""Incremental merge: fold the articles not yet merged into duplicates, merged events and stories."""
+"""Incremental merge: fold the articles not yet merged into duplicates, merged events and stories.
+
+Memory follows the largest merge family rather than the database: article texts are read a batch at
+a time, and mentions one merge family at a time (no pair of mentions spans two families), their merged
+events written a few thousand components at a time. Topic links compare an article only with the
+articles that share one of its countries/organisations.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from heron.merge.duplicates import duplicate_groups, find_duplicate_pairs, signature
 from heron.merge.events import CandidateIndex, Mention, build_merged_event, cluster_mentions, family_of
@@ -16,6 +23,8 @@ from heron.merge.text import key_terms
 from heron.store import merge_tables as tables
 
 ARTICLE_ACTORS = 6  # country/organisation codes kept per article for story links
+ARTICLE_BATCH = 256  # articles whose texts are read at a time (for signatures and key terms)
+COMPONENT_BATCH = 2000  # candidate components whose merged events are built and written at a time
 
 
 @dataclass
@@ -78,65 +87,49 @@ def _merge(
     connection: duckdb.DuckDBPyConnection, new_ids: list[str], settings: MergeSettings, summary: MergeSummary
 ) -> None:
     summary.articles_merged = len(new_ids)
-    new_mentions = tables.read_mentions(connection, article_ids=new_ids)
-    codes_by_article: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in new_mentions:
-        codes_by_article[row["article_id"]].update(row["source_codes"] + row["target_codes"])
+    new_id_set = set(new_ids)
 
-    # 1. Near-duplicate articles.
-    articles = tables.read_article_texts(connection, new_ids)
-    new_signatures = {a["article_id"]: signature(a["text"] or "", settings) for a in articles}
+    # 1. Near-duplicate articles, and the features stories are built from (texts read a batch at a time).
     stored_signatures = tables.read_signatures(connection)
+    new_signatures: dict[str, np.ndarray] = {}
+    for start in range(0, len(new_ids), ARTICLE_BATCH):
+        batch = new_ids[start : start + ARTICLE_BATCH]
+        codes_by_article = tables.article_actor_codes(connection, batch)
+        feature_rows = []
+        for article in tables.read_article_texts(connection, batch):
+            article_id, text = article["article_id"], article["text"] or ""
+            new_signatures[article_id] = signature(text, settings)
+            codes = Counter(codes_by_article[article_id])
+            feature_rows.append({
+                "article_id": article_id,
+                "minhash": new_signatures[article_id],
+                "key_terms": key_terms(article["title"], text, settings.story_key_terms),
+                "actors": [c for c, _ in sorted(codes.items(), key=lambda i: (-i[1], i[0]))][:ARTICLE_ACTORS],
+                "published": article["published"],
+            })
+        tables.write_merge_articles(connection, feature_rows)
     pairs = find_duplicate_pairs(new_signatures, stored_signatures, settings)
+    del stored_signatures, new_signatures
     summary.duplicate_links = len(pairs)
-    feature_rows = [
-        {
-            "article_id": a["article_id"],
-            "minhash": new_signatures[a["article_id"]],
-            "key_terms": key_terms(a["title"], a["text"] or "", settings.story_key_terms),
-            "actors": [c for c, _ in sorted(codes_by_article[a["article_id"]].items(), key=lambda i: (-i[1], i[0]))][
-                :ARTICLE_ACTORS
-            ],
-            "published": a["published"],
-        }
-        for a in articles
-    ]
-    tables.write_merge_articles(connection, feature_rows)
     tables.write_links(connection, [(a, b, "duplicate", score) for a, b, score in pairs])
     all_features = tables.read_article_features(connection)
     duplicate_links = [(a, b) for a, b, _, _ in tables.read_links(connection, "duplicate")]
     groups = duplicate_groups((f["article_id"] for f in all_features), duplicate_links)
 
-    # 2. Merged events: re-cluster the candidate components the new mentions (and new copies) reach.
+    # 2. Merged events: re-cluster the candidate components the new mentions (and new copies) reach,
+    # one family at a time (no pair of mentions spans two), so only one family's mentions are in memory.
     touched_groups = {groups[a] for pair in pairs for a in pair[:2]}
-    affected = set(new_ids) | {a for a, g in groups.items() if g in touched_groups}
-    seed_rows = new_mentions + tables.read_mentions(connection, article_ids=sorted(affected - set(new_ids)))
-    seed_mentions = [Mention(**row) for row in seed_rows]
-    families = {family_of(m, settings) for m in seed_mentions}
-    # A compatible group ("03+057") spans types: read its CAMEO prefixes too, then keep the families wanted.
-    prefixes = sorted({p for group in families & set(settings.compatible_cameo_groups) for p in group.split("+") if p})
-    types = sorted({m.family for m in seed_mentions})
-    pool = [
-        m for m in (Mention(**row) for row in tables.read_mentions(connection, families=types, cameo_prefixes=prefixes))
-        if family_of(m, settings) in families
-    ]
-    index = CandidateIndex(pool, groups, settings)
-    seeds = [index.mentions[row["event_id"]] for row in seed_rows if row["event_id"] in index.mentions]
-    components, neighbours = index.components(seeds)
-    reached = [m.event_id for component in components for m in component]
-    old_ids = tables.merged_ids_of_mentions(connection, reached)
-    merged = [
-        build_merged_event(cluster, groups, settings)
-        for component in components
-        for cluster in cluster_mentions(component, groups, settings, neighbours)
-    ]
-    tables.replace_merged_events(connection, old_ids, merged)
-    summary.mentions_reclustered = len(reached)
-    summary.merged_events_replaced = len(old_ids)
-    summary.merged_events_written = len(merged)
+    affected = new_id_set | {a for a, g in groups.items() if g in touched_groups}
+    seeded = sum(
+        _merge_family(connection, family, affected, groups, settings, summary)
+        for family in tables.mention_families(connection, settings.compatible_cameo_groups, sorted(affected))
+    )
+    expected = tables.count_mentions(connection, sorted(affected))
+    if seeded != expected:  # tables.family_sql and events.family_of disagree: a mention would be lost
+        raise RuntimeError(f"merge: {seeded} of the {expected} mentions of the new articles found their family")
 
     # 3. Stories, from the stored links and the merged events.
-    new_features = [f for f in all_features if f["article_id"] in set(new_ids)]
+    new_features = [f for f in all_features if f["article_id"] in new_id_set]
     tables.write_links(connection, topic_links(new_features, all_features, settings))
     links = [(a, b) for a, b, _, _ in tables.read_links(connection)]
     article_events: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
@@ -148,3 +141,32 @@ def _merge(
     stories, members = build_stories(all_features, links, tables.merged_article_lists(connection), article_events)
     tables.replace_stories(connection, stories, members)
     summary.stories = len(stories)
+
+
+def _merge_family(
+    connection: duckdb.DuckDBPyConnection, family: str, affected: set[str], groups: dict[str, str],
+    settings: MergeSettings, summary: MergeSummary,
+) -> int:
+    """Re-cluster the components of one merge family that the mentions of ``affected`` articles reach;
+    returns how many such mentions there were."""
+    rows = tables.iter_mentions(connection, family=family, cameo_groups=settings.compatible_cameo_groups)
+    pool = [m for m in (Mention(**row) for row in rows) if family_of(m, settings) == family]
+    index = CandidateIndex(pool, groups, settings)
+    seeds = [m for m in pool if m.article_id in affected]
+    components, neighbours = index.components(seeds)
+    # Written a few thousand components at a time. An old merged event lies inside one component (a
+    # component only grows as mentions arrive), so replacing component by component is safe.
+    for start in range(0, len(components), COMPONENT_BATCH):
+        batch = components[start : start + COMPONENT_BATCH]
+        reached = [m.event_id for component in batch for m in component]
+        old_ids = tables.merged_ids_of_mentions(connection, reached)
+        merged = [
+            build_merged_event(cluster, groups, settings)
+            for component in batch
+            for cluster in cluster_mentions(component, groups, settings, neighbours)
+        ]
+        tables.replace_merged_events(connection, old_ids, merged)
+        summary.mentions_reclustered += len(reached)
+        summary.merged_events_replaced += len(old_ids)
+        summary.merged_events_written += len(merged)
+    return len(seeds)

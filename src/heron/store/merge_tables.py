@@ -17,7 +17,8 @@ All rows are derived data: ``heron merge --rebuild`` drops and recomputes them f
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -189,7 +190,13 @@ def write_links(connection: duckdb.DuckDBPyConnection, links: Iterable[tuple[str
     rows = sorted(set(links))
     if not rows:
         return
-    connection.executemany("INSERT INTO article_links VALUES (?, ?, ?, ?)", [list(r) for r in rows])
+    table = pa.table({
+        "article_a": pa.array([r[0] for r in rows], pa.string()), "article_b": pa.array([r[1] for r in rows], pa.string()),
+        "kind": pa.array([r[2] for r in rows], pa.string()), "score": pa.array([r[3] for r in rows], pa.float64()),
+    })
+    connection.register("new_links", table)
+    connection.execute("INSERT INTO article_links SELECT * FROM new_links")
+    connection.unregister("new_links")
 
 
 def read_links(connection: duckdb.DuckDBPyConnection, kind: str | None = None) -> list[tuple[str, str, str, float]]:
@@ -202,40 +209,110 @@ def read_links(connection: duckdb.DuckDBPyConnection, kind: str | None = None) -
 
 
 # ---------------------------------------------------------------------- mentions and merged events
+def family_sql(cameo_groups: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL for a mention's merge family (heron.merge.events.family_of) over ``events e``, and its parameters:
+    the first ``cameo_groups`` entry with a prefix of its CAMEO code, else its PLOVER type or STATEMENT."""
+    cases, params = [], []
+    for group in cameo_groups:
+        prefixes = [p for p in group.split("+") if p]
+        if prefixes:
+            cases.append(f"WHEN {' OR '.join(['starts_with(e.cameo, ?)'] * len(prefixes))} THEN ?")
+            params.extend([*prefixes, group])
+    plover = "coalesce(nullif(e.plover_type, ''), 'STATEMENT')"
+    if not cases:
+        return plover, params
+    untyped = "coalesce(e.plover_type, '') = '' OR coalesce(e.cameo, '') = ''"
+    return f"CASE WHEN {untyped} THEN {plover} {' '.join(cases)} ELSE {plover} END", params
+
+
+def _articles_clause(article_ids: Sequence[str] | None) -> tuple[str, list[Any]]:
+    if article_ids is None:
+        return "TRUE", []
+    return "e.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)]
+
+
+def mention_families(
+    connection: duckdb.DuckDBPyConnection, cameo_groups: Sequence[str], article_ids: Sequence[str] | None = None
+) -> list[str]:
+    """The merge families of the events of ``article_ids`` (None: of every event)."""
+    family, params = family_sql(cameo_groups)
+    where, where_params = _articles_clause(article_ids)
+    rows = connection.execute(
+        f"SELECT DISTINCT {family} AS family FROM events e WHERE {where} ORDER BY family", [*params, *where_params]
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def read_mentions(
-    connection: duckdb.DuckDBPyConnection, *, families: Sequence[str] | None = None,
-    article_ids: Sequence[str] | None = None, cameo_prefixes: Sequence[str] = (),
+    connection: duckdb.DuckDBPyConnection, *, family: str | None = None, cameo_groups: Sequence[str] = (),
+    article_ids: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Event rows with their article's publication data, for the given PLOVER types (``STATEMENT``: none)
-    or CAMEO code prefixes, or articles."""
+    """Event rows with their article's publication data: those of one merge family (``family_sql``
+    with ``cameo_groups``) or of every family, of ``article_ids`` or of every article."""
+    return list(iter_mentions(connection, family=family, cameo_groups=cameo_groups, article_ids=article_ids))
+
+
+def iter_mentions(
+    connection: duckdb.DuckDBPyConnection, *, family: str | None = None, cameo_groups: Sequence[str] = (),
+    article_ids: Sequence[str] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """``read_mentions`` a few thousand rows at a time, for callers that keep less than the rows; read
+    it to the end before the next query on ``connection``."""
     clauses, params = [], []
-    if families is not None:
-        wanted = "coalesce(e.plover_type, 'STATEMENT') IN (SELECT unnest(?))"
-        params.append(list(families))
-        for prefix in cameo_prefixes:
-            wanted += " OR (e.plover_type IS NOT NULL AND starts_with(e.cameo, ?))"
-            params.append(prefix)
-        clauses.append(f"({wanted})")
-    if article_ids is not None:
-        clauses.append("e.article_id IN (SELECT unnest(?))")
-        params.append(list(article_ids))
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    if family is not None:
+        family_expression, family_params = family_sql(cameo_groups)
+        clauses.append(f"{family_expression} = ?")
+        params.extend([*family_params, family])
+    where, where_params = _articles_clause(article_ids)
+    clauses.append(where)
+    params.extend(where_params)
     cursor = connection.execute(
         "SELECT e.event_id, e.article_id, e.sentence_start, e.sentence, e.predicate, e.plover_type, e.mode, "
         "e.quad, e.cameo, e.goldstein, e.event_date, e.date_precision, e.date_from_publication, e.date_text, "
         "e.source_json, "
         "e.target_json, e.confidence, a.published, a.published_from, coalesce(a.outlet, e.outlet) AS outlet "
-        f"FROM events e JOIN articles a USING (article_id) {where} ORDER BY e.event_id",
+        f"FROM events e JOIN articles a USING (article_id) WHERE {' AND '.join(clauses)} ORDER BY e.event_id",
         params,
     )
     names = [d[0] for d in cursor.description]
-    rows = []
-    for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
-        row["source_codes"] = _codes(row.pop("source_json"))
-        row["target_codes"] = _codes(row.pop("target_json"))
-        rows.append(row)
-    return rows
+    # Columns with few distinct values: one string object each instead of one per row.
+    repeated = [i for i, name in enumerate(names) if name in _REPEATED_COLUMNS]
+    while chunk := cursor.fetchmany(4096):
+        for values in chunk:
+            values = list(values)
+            for i in repeated:
+                if values[i] is not None:
+                    values[i] = sys.intern(values[i])
+            row = dict(zip(names, values, strict=True))
+            row["source_codes"] = _codes(row.pop("source_json"))
+            row["target_codes"] = _codes(row.pop("target_json"))
+            yield row
+
+
+_REPEATED_COLUMNS = frozenset({
+    "article_id", "plover_type", "mode", "quad", "cameo", "date_precision", "published_from", "outlet",
+})
+
+
+def count_mentions(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> int:
+    """How many events of ``article_ids`` read_mentions gives (those of stored articles)."""
+    where, params = _articles_clause(article_ids)
+    rows = connection.execute(
+        f"SELECT count(*) FROM events e JOIN articles a USING (article_id) WHERE {where}", params
+    ).fetchall()
+    return int(rows[0][0])
+
+
+def article_actor_codes(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Per article, the country/organisation codes of its events' sources and targets (one per event and
+    role, so a code counts once for each event it acts in)."""
+    codes: dict[str, list[str]] = {article_id: [] for article_id in article_ids}
+    where, params = _articles_clause(article_ids)
+    for article_id, source_json, target_json in connection.execute(
+        f"SELECT e.article_id, e.source_json, e.target_json FROM events e WHERE {where}", params
+    ).fetchall():
+        codes[article_id].extend(_codes(source_json) + _codes(target_json))
+    return codes
 
 
 def _codes(actors_json: str | None) -> tuple[str, ...]:
@@ -244,7 +321,7 @@ def _codes(actors_json: str | None) -> tuple[str, ...]:
     for actor in json.loads(actors_json or "[]"):
         code = actor.get("org") or actor.get("country")
         if code and code not in codes:
-            codes.append(code)
+            codes.append(sys.intern(code))
     return tuple(codes)
 
 
