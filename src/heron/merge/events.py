@@ -295,7 +295,11 @@ def is_copy(a: Mention, b: Mention, groups: Mapping[str, str], settings: MergeSe
 
 
 def canonical_key(mention: Mention) -> tuple[Any, ...]:
-    return (mention.precision_rank, mention.event_date or date.max, mention.event_id)
+    """Most precise date first, then the earliest report. Ties are broken by what the mention says, not
+    by its id: ids hash the input's path, and the clusters must not change with where a corpus lies."""
+    published = mention.published.date() if mention.published else date.max
+    return (mention.precision_rank, mention.event_date or date.max, published, mention.outlet or "",
+            mention.sentence, mention.sentence_start, mention.predicate, mention.event_id)
 
 
 class _IntervalIndex:
@@ -437,6 +441,11 @@ def _pairwise_neighbours(
     return adjacency
 
 
+def _seed_key(mention: Mention, neighbours: Mapping[str, set[str]]) -> tuple[Any, ...]:
+    precision, event_date, *rest = canonical_key(mention)
+    return (precision, event_date, -len(neighbours.get(mention.event_id, ())), *rest)
+
+
 def cluster_mentions(
     mentions: Iterable[Mention], groups: Mapping[str, str], settings: MergeSettings,
     neighbours: Mapping[str, set[str]] | None = None,
@@ -446,9 +455,12 @@ def cluster_mentions(
     ``neighbours`` (event id -> compatible event ids, from ``CandidateIndex.components``) saves comparing
     every pair; without it the pairs are compared here.
     """
-    ordered = sorted(mentions, key=canonical_key)
+    mentions = list(mentions)
     if neighbours is None:
-        neighbours = _pairwise_neighbours(ordered, groups, settings)
+        neighbours = _pairwise_neighbours(mentions, groups, settings)
+    # Among equally dated mentions, the one compatible with the most others seeds first: a report that
+    # bridges two wordings gathers both, whichever of them was read first.
+    ordered = sorted(mentions, key=lambda m: _seed_key(m, neighbours))
     clusters: list[list[Mention]] = []
     ranges: list[Interval | None] = []
     cluster_of: dict[str, int] = {}
