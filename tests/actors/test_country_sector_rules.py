@@ -103,10 +103,13 @@ def test_misspelt_names(resolver: ActorResolver, nlp: Language, sentence: str, h
     assert actor is not None and actor.country == country
 
 
-@pytest.mark.parametrize("word", ["Indiana", "Gordon", "Markel", "Bali"])
-def test_near_names_are_not_misspellings(resolver: ActorResolver, nlp: Language, word: str) -> None:
+@pytest.mark.parametrize(
+    ("word", "misread_as"), [("Indiana", "IND"), ("Gordon", "JOR"), ("Markel", "DEU"), ("Bali", "MLI")]
+)
+def test_near_names_are_not_misspellings(resolver: ActorResolver, nlp: Language, word: str, misread_as: str) -> None:
+    # Not read as the near name; places the text names (Indiana -> USA, Bali -> IDN, places.py) may count.
     actor = resolve_head(resolver, nlp, f"{word} said nothing.", word)
-    assert actor is None or actor.country is None
+    assert actor is None or actor.country != misread_as
 
 
 def test_typo_index_needs_one_agreeing_answer() -> None:

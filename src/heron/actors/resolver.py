@@ -30,6 +30,7 @@ from heron.actors.lexicon import (
     package_lexicon,
     pick_entry,
 )
+from heron.actors.places import find_places, package_places, person_words
 from heron.records import Actor
 
 # Dependency labels of left modifiers that belong to the actor phrase.
@@ -215,6 +216,8 @@ class ActorResolver:
         people = {**{key: entries[0].name for key, entries in self.entries.person_surnames.items()},
                   **{key: entries[0].name for key, entries in self.entries.person_names.items()}}
         self.person_typos = TypoIndex(people, MIN_TYPO_PERSON)
+        self.places = package_places()
+        self.not_places = person_words(self.entries, self.roles)
         # Every key a name look-up can hit, so that the n-gram scan rejects most n-grams at once.
         self._name_keys = frozenset().union(
             self.entries.person_names, self.entries.org_names, self.entries.org_context,
@@ -494,6 +497,7 @@ class ActorResolver:
             return None
         matches = self._find_matches(span.doc, span.start, span.end - 1, context, when)
         actor = self._resolve_matches(span, root, matches, context, when)
+        actor = self._with_place_country(span, root, matches, actor)
         if actor is not None and _former_office(span, actor.sector, matches):
             actor.sector = "elites"
         return actor
@@ -540,6 +544,30 @@ class ActorResolver:
             country, org, sector = self._title_facts(others, root)
             return self._actor(span, name, country, sector, org)
         return None
+
+    def _with_place_country(self, span: Span, root: Token, matches: list[Match], actor: Actor | None) -> Actor | None:
+        """'Kandahar police', 'the governor of Sindh province', 'Karachi-based militants': a city or
+        province (places.py) gives a countryless actor its country. A phrase that is not an actor
+        becomes one only when it is the place itself ("rebels in Helmand" asks who Helmand is), and
+        a dictionary person's or organisation's own data is never changed."""
+        if actor is not None and (actor.country or actor.org):
+            return actor
+        if any(m.entry is not None and m.covers(root.i) for m in matches):
+            return actor
+        covered = {i for m in matches for i in range(m.first, m.last + 1)}
+        found = find_places(self.places, span.doc, span.start, span.end - 1, covered, self.not_places)
+        if not found:
+            return actor
+        if actor is None:
+            place = next((p for p in found if p.first <= root.i <= p.last), None)
+            if place is None:
+                return None  # "the Aleppo talks": a place modifying a thing names no actor
+            name = span.doc[place.first : place.last + 1].text
+            return self._actor(span, name, place.country, None)
+        nearest = min(found, key=lambda p: abs(p.first - root.i))
+        actor.country = nearest.country
+        actor.name = actor.name or self._country_name(nearest.country)
+        return actor
 
     def _resolve_role(self, span: Span, root: Token, role: Role, others: list[Match],
                       context: DocumentActors | None) -> Actor | None:
