@@ -325,7 +325,7 @@ class EventCoder:
     def _is_content_of_event_verb(self, verb: Token) -> bool:
         """'agreed to set up', 'threatened to invade', 'called on X to halt': the infinitive is the
         content of the governing event (an intent, threat or demand), not an event of its own."""
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head == verb:
             return False
         head = verb.head
         entries = self.lexicon.entries_for(head.lemma_.lower(), "verb")
@@ -826,7 +826,7 @@ class EventCoder:
         penalty = 0.0
         token = predicate
         for _ in range(4):
-            if token.head is token:
+            if token.head == token:
                 break
             if token.dep_ in ("relcl", "acl", "advcl"):
                 penalty += 0.05
@@ -864,7 +864,7 @@ class EventCoder:
                 continue
             token = span.root
             for _ in range(8):
-                if token.pos_ in ("VERB", "AUX") or token.head is token:
+                if token.pos_ in ("VERB", "AUX") or token.head == token:
                     break
                 token = token.head
             attached.setdefault(token.i, mention)
@@ -877,7 +877,7 @@ class EventCoder:
         for _ in range(6):
             if token.i in dates:
                 return dates[token.i]
-            if token.head is token:
+            if token.head == token:
                 break
             token = token.head
         # A nominal event ("the December 20 call") or a date attached elsewhere in a one-event sentence.
@@ -944,7 +944,7 @@ class EventCoder:
         sources = self._make_actors(source_heads, context, published, keep_unknown_nouns=material)
         # what a threatened use of force would hit counts as for the act itself ("threatened to shell the tree")
         threatened = candidate.cameo.startswith("13") and any(
-            head.dep_ in ("dobj", "obj") and head.head.dep_ == "xcomp" and head.head.head is candidate.predicate
+            head.dep_ in ("dobj", "obj") and head.head.dep_ == "xcomp" and head.head.head == candidate.predicate
             for head in target_heads
         )
         targets = self._make_targets(
@@ -1549,7 +1549,7 @@ def _is_recipient(head: Token) -> bool:
     """'giving money to local communities', 'sent aid to its neighbour': whoever something is given
     or sent to takes part, even when the dictionaries do not know them."""
     marker = head.head if head.dep_ in ("pobj", "conj") else None
-    while marker is not None and marker.dep_ == "conj" and marker.head is not marker:
+    while marker is not None and marker.dep_ == "conj" and marker.head != marker:
         marker = marker.head.head if marker.head.dep_ == "pobj" else marker.head
     # something is moved: the verb has an object ("sending aid to", not "agreed to a deal")
     return marker is not None and marker.lower_ == "to" and (
@@ -1586,7 +1586,7 @@ def _reporting_verb(predicate: Token) -> Token | None:
     for _ in range(4):
         if token.dep_ in ("ccomp", "parataxis") and token.head.pos_ in ("VERB", "AUX"):
             return token.head
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return None

@@ -108,7 +108,7 @@ def is_hypothetical(predicate: Token, rules: ModalityRules) -> bool:
     for _ in range(4):
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             return True
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return False
