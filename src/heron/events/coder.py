@@ -942,13 +942,8 @@ class EventCoder:
         # bomb killed ...").
         material = cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")
         sources = self._make_actors(source_heads, context, published, keep_unknown_nouns=material)
-        # what a threatened use of force would hit counts as for the act itself ("threatened to shell the tree")
-        threatened = candidate.cameo.startswith("13") and any(
-            head.dep_ in ("dobj", "obj") and head.head.dep_ == "xcomp" and head.head.head == candidate.predicate
-            for head in target_heads
-        )
         targets = self._make_targets(
-            target_heads, context, published, keep_unknown_nouns=material or threatened,
+            target_heads, context, published, keep_unknown_nouns=material,
             keep_topics=candidate.cameo.startswith("01"), literal=candidate.cameo.startswith(LITERAL_TARGET_CAMEO_PREFIXES),
         )
         if targets and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and not any(a.country or a.org for a in targets):
