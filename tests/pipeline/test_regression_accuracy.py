@@ -24,15 +24,15 @@ def test_set_is_complete(report) -> None:
 
 
 def test_plover_type_accuracy_floor(report) -> None:
-    assert report.type_accuracy >= 0.68, report.to_dict()
+    assert report.type_accuracy >= 0.74, report.to_dict()
 
 
 def test_event_date_accuracy_floor(report) -> None:
-    assert report.date_accuracy >= 0.74, report.to_dict()
+    assert report.date_accuracy >= 0.78, report.to_dict()
 
 
 def test_source_country_accuracy_floor(report) -> None:
-    assert report.source_country_accuracy >= 0.58, report.to_dict()
+    assert report.source_country_accuracy >= 0.70, report.to_dict()
 
 
 @pytest.mark.parametrize(
