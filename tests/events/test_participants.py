@@ -238,3 +238,39 @@ def test_troops_arriving_are_not_on_a_diplomatic_visit() -> None:
     assert event.plover_type == "COOPERATE"
     assert [(a.country, a.sector) for a in event.source] == [("KEN", "military")]
     assert top("The Kenyan foreign minister arrived in Somalia on Monday.").plover_type == "CONSULT"
+
+
+def test_weapons_fired_at_targets_hit_the_people_of_the_place() -> None:
+    # the parse hangs "at" on the verb, not on the weapon; unnamed things hit somewhere stand for its people
+    event = top("Syrian tanks fired four shell bombs at targets in Homs, witnesses said.")
+    assert [(a.text, a.country, a.sector) for a in event.target] == [("targets in Homs", "SYR", "civilians")]
+
+
+def test_a_west_bank_town_is_a_palestinian_place() -> None:
+    event = top("Army tanks fired four shell bombs at targets in Jericho.")
+    assert countries(event.target) == ["PSE"]
+
+
+def test_a_protest_is_aimed_at_whom_its_own_clause_names() -> None:
+    event = top("Opposition parties organized a general strike that shut down Kathmandu.")
+    assert countries(event.target) == ["NPL"]
+    event = top("Angry farmers blocked roads leading to the capital on Monday to press their demands "
+                "for higher prices from President Ruto's government.")
+    assert [(a.text, a.country, a.sector) for a in event.target] == [
+        ("President Ruto's government", "KEN", "government")]
+    event = top("The Democratic Party began collecting signatures as part of a campaign to persuade "
+                "the Polish Parliament to change the law.")
+    assert [(a.country, a.sector) for a in event.target] == [("POL", "legislature")]
+
+
+def test_a_warning_not_to_tolerate_an_act_is_aimed_at_its_authors() -> None:
+    event = top("The interior minister warned that police will no longer tolerate rallies by the Kefaya movement.")
+    assert [(a.country, a.sector) for a in event.target] == [("EGY", "opposition")]
+
+
+def test_a_lithuanian_party_is_dated_in_and_out_of_government() -> None:
+    text = "The Homeland Union (Conservatives) began collecting signatures to protest the new tax law."
+    in_opposition = max(heron.extract(text, published="2006-03-01"), key=lambda e: e.confidence)
+    assert [(a.country, a.sector) for a in in_opposition.source] == [("LTU", "opposition")]
+    in_government = max(heron.extract(text, published="2010-03-01"), key=lambda e: e.confidence)
+    assert [(a.country, a.sector) for a in in_government.source] == [("LTU", "government")]

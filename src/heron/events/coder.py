@@ -62,6 +62,8 @@ QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”�
 # Agreements, threats and reductions of aid or relations whose recipient is often named by a place,
 # and arrivals ("arrived in Kabul").
 PLACE_DIRECTED_CAMEO_PREFIXES = ("03", "08", "13", "16", "042")
+PROTEST_CAMEO_PREFIX = "14"
+SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "xcomp"})
 
 # Deploying, withdrawing and sending aid: what is moved belongs to the source (see _build_event).
 DISPATCH_CAMEO_PREFIXES = ("07", "087", "15")
@@ -456,8 +458,10 @@ class EventCoder:
                 recipients = [r for r in recipients
                               if "dative" in (r.dep_, r.head.dep_) or r.head.lower_ in ("to", "for", "into")]
                 weapon = obj.lemma_.lower() in WEAPONS or any(t.lemma_.lower() in WEAPONS for t in candidate.extra)
+                # ("fired four shell bombs at targets in X": the parse may hang "at" on the verb)
+                aimed = (_aimed_at(obj) or (_aimed_at(predicate) if weapon else [])) if thing or weapon else []
                 targets = ([r for r in recipients if self._names_actor(r)] or _carrier_targets(obj, candidate)
-                           or (_aimed_at(obj) if thing or weapon else []) or [obj])
+                           or aimed or [obj])
             else:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 targets = _recipient_heads(predicate, candidate)
@@ -551,7 +555,7 @@ class EventCoder:
                 for entry in entries
             ):
                 return [obj]
-        return []
+        return _refused_act_authors(predicate)
 
     def _purpose_targets(self, main_verb: Token) -> list[Token]:
         """'called Erdogan to apologize', 'sent experts to Qatar to investigate': a purpose clause
@@ -578,6 +582,8 @@ class EventCoder:
                           for gc in c.children if gc.dep_ == "pobj"]
             if recipients:
                 return recipients
+        if candidate.cameo.startswith("13") and (authors := _refused_act_authors(predicate)):
+            return authors
         return _statement_topics(predicate, candidate.extra) or _content_subjects(predicate, candidate.extra)
 
     def _names_actor(self, token: Token) -> bool:
@@ -976,6 +982,13 @@ class EventCoder:
         if not targets and _is_purpose_clause(candidate.predicate):
             purpose_targets = [t for t in self._purpose_targets(candidate.predicate.head) if t not in source_heads]
             targets = self._make_actors(purpose_targets, context, published)
+        if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and not any(a.country or a.org for a in targets):
+            # "a strike that shut down Kathmandu", "a drive to convince Parliament to ...", "to press
+            # their demands from the president's government": a protest is aimed at whom its own
+            # clause names
+            addressed = [a for a in self._make_actors(_clause_objects(candidate.predicate, source_heads), context, published)
+                         if a.country or a.org]
+            targets = addressed[:1] or targets
         reported_by = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
         if not sources and reported_by is not None:
             # "Moscow would give a military response", said Gavrilov: the speaker stands behind it.
@@ -993,6 +1006,10 @@ class EventCoder:
             # is aimed at is the city and its people, not the government it stands for when it speaks
             for actor in targets:
                 if actor.sector == "government" and normalize(actor.text) in self.actors.countries.capitals:
+                    actor.sector = "civilians"
+                elif candidate.cameo.startswith(FORCE_CAMEO_ROOTS) and actor.country and not (actor.sector or actor.org or actor.name):
+                    # "fired shells at targets in Jericho": force used on unnamed things somewhere
+                    # falls on the people who live there
                     actor.sector = "civilians"
         modes = self._aux_modes(candidate)
         cameo = candidate.cameo
@@ -1304,6 +1321,38 @@ def _statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
 
 def _is_topic(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in COMMENT_TOPIC_PREPOSITIONS
+
+
+def _refused_act_authors(predicate: Token) -> list[Token]:
+    """'warned that police will no longer tolerate rallies by the X group': a warning that an act
+    will not be tolerated is aimed at whoever performs it."""
+    for clause in (c for c in predicate.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        negated = any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)
+                      for c in clause.children)
+        obj = _direct_object(clause)
+        if negated and obj is not None and (authors := _noun_authors(obj, possessors=False)):
+            return authors
+    return []
+
+
+def _clause_objects(predicate: Token, excluded: Sequence[Token]) -> list[Token]:
+    """Objects inside a clause that hangs below the predicate (a relative, purpose or participial
+    clause on it or on its object), in sentence order; never inside the excluded (source) phrases."""
+    skip = {t.i for head in excluded for t in head.subtree}
+    found: list[Token] = []
+    for token in predicate.subtree:
+        if token.i in skip or token.dep_ not in ("dobj", "pobj"):
+            continue
+        ancestor, in_clause = token.head, False
+        while ancestor != predicate:
+            in_clause = in_clause or (ancestor.dep_ in SUBORDINATE_CLAUSE_DEPS and ancestor.pos_ in ("VERB", "AUX"))
+            ancestor = ancestor.head
+            if ancestor == ancestor.head:
+                break
+        if in_clause and ancestor == predicate:
+            found.append(token)
+    # "demands for higher prices from the government": the innermost object, not the phrase around it
+    return [t for t in found if not any(other != t and other in t.subtree for other in found)]
 
 
 def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
