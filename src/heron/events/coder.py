@@ -1603,10 +1603,7 @@ def _is_recipient(head: Token) -> bool:
 
 def _counts_members(head: Token) -> bool:
     """'dozens of demonstrators', 'hundreds of banks': a number noun that stands for what it counts."""
-    return head.pos_ == "NOUN" and head.ent_type_ == "CARDINAL" and any(
-        child.dep_ == "prep" and child.lower_ == "of" and any(gc.dep_ == "pobj" for gc in child.children)
-        for child in head.children
-    )
+    return head.pos_ == "NOUN" and head.ent_type_ == "CARDINAL" and bool(_counted_members(head))
 
 
 def _distinct_mentions(actors: list[Actor]) -> list[Actor]:
