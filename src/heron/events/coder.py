@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -24,7 +24,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
-from heron.actors.lexicon import normalize, package_lexicon
+from heron.actors.lexicon import Role, normalize
 from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
@@ -237,7 +237,7 @@ class EventCoder:
         events = []
         for candidate in candidates:
             event = self._build_event(
-                article, sentence, sentence_index, candidate, context, published, dates, inherited, sentence_text
+                article, sentence, sentence_text, sentence_index, candidate, context, published, dates, inherited
             )
             if event is not None:
                 events.append(event)
@@ -600,10 +600,13 @@ class EventCoder:
         actors: list[Actor] = []
         seen: set[tuple[int, int]] = set()
         # "thousands of Tamil refugees", "dozens of protesters": the people counted are the participant
-        counted = {member.i: given for given in heads for member in _counted_members(given)
-                   if self._names_actor(member)}
-        heads = [member for given in heads
-                 for member in ([m for m in _counted_members(given) if m.i in counted] or [given])]
+        counted: dict[int, Token] = {}  # member index -> the quantity word counting it
+        members_of: list[list[Token]] = []
+        for given in heads:
+            members = [m for m in _counted_members(given) if self._names_actor(m)]
+            counted.update((member.i, given) for member in members)
+            members_of.append(members or [given])
+        heads = [member for members in members_of for member in members]
         for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM", "ADV"):
                 continue
@@ -611,7 +614,7 @@ class EventCoder:
                 continue
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
-            mention = _mention_span(head, span)
+            mention = _mention_span(head, span, self.actors.roles)
             if head.i in counted:
                 quantity = counted[head.i]
                 mention = head.doc[min(quantity.left_edge.i, mention.start) : mention.end]
@@ -655,17 +658,9 @@ class EventCoder:
                 if owner is not None:
                     actor.country, actor.org = owner.country, owner.org
             actors.append(actor)
-        # A mention inside another one ("Sarraj" in "Prime Minister Fayez al-Sarraj") or one that is
-        # only punctuation is a piece of a name the parse split, not a second participant.
-        return [
-            actor for actor in actors
-            if any(ch.isalnum() for ch in actor.text)
-            and not any(
-                other is not actor and other.start <= actor.start and actor.end <= other.end
-                and (other.start, other.end) != (actor.start, actor.end)
-                for other in actors
-            )
-        ]
+        # A mention that is only punctuation is a piece of a name the parse split (and so is one inside
+        # another, see _distinct_mentions), not a participant of its own.
+        return _distinct_mentions([actor for actor in actors if any(ch.isalnum() for ch in actor.text)])
 
     def _make_targets(
         self, heads: list[Token], context: object, published: date | None, *,
@@ -856,11 +851,9 @@ class EventCoder:
     def _governor_signals_future(self, governor: Token) -> bool:
         return any(e.future for e in self.lexicon.entries_for(governor.lemma_.lower(), "verb"))
 
-    def _dates_by_token(
-        self, sentence: Span, published: date | None, text: str | None = None
-    ) -> dict[int, DateMention]:
+    def _dates_by_token(self, sentence: Span, published: date | None, text: str) -> dict[int, DateMention]:
         """Map each date phrase in the sentence (``text``: its text) to the verb it modifies (token index)."""
-        mentions = find_dates(sentence.text if text is None else text, published)
+        mentions = find_dates(text, published)
         attached: dict[int, DateMention] = {}
         for mention in mentions:
             span = sentence.doc.char_span(
@@ -927,16 +920,14 @@ class EventCoder:
         self,
         article: Article,
         sentence: Span,
+        sentence_text: str,
         sentence_index: int,
         candidate: _Candidate,
         context: object,
         published: date | None,
         dates: dict[int, DateMention],
         inherited: tuple[Span, DateMention] | None = None,
-        sentence_text: str | None = None,
     ) -> Event | None:
-        if sentence_text is None:
-            sentence_text = sentence.text
         source_heads, target_heads = self._participants(candidate)
         reporter = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
         if reporter is not None and source_heads and all(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):
@@ -1607,7 +1598,8 @@ def _counts_members(head: Token) -> bool:
 
 
 def _distinct_mentions(actors: list[Actor]) -> list[Actor]:
-    """One actor per mention, and none inside another one's mention."""
+    """One actor per mention, and none inside another one's mention ("Sarraj" in "Prime Minister
+    Fayez al-Sarraj" is a piece of a name the parse split, not a second participant)."""
     distinct: list[Actor] = []
     for actor in actors:
         if not any((other.start, other.end) == (actor.start, actor.end) for other in distinct):
@@ -1633,7 +1625,7 @@ def _reporting_verb(predicate: Token) -> Token | None:
     return None
 
 
-def _mention_span(head: Token, phrase: Span) -> Span:
+def _mention_span(head: Token, phrase: Span, roles: Mapping[str, Role]) -> Span:
     """The whole noun phrase that mentions a participant, as annotators mark it: the resolver's
     phrase grown over quantifiers, appositions and prepositional modifiers ("at least 75 displaced
     people in eastern Syria", "an arms depot of the Syrian army", "Zabihullah Mujahid, the Taliban
@@ -1649,7 +1641,7 @@ def _mention_span(head: Token, phrase: Span) -> Span:
                 continue
             if top and child.dep_ == "appos" and child.pos_ == "NOUN" and head.ent_type_ in ("GPE", "LOC"):
                 continue  # "Hodeidah, a major flashpoint in the war": a description, not the name
-            if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and _names_a_person(head):
+            if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and _names_a_person(head, roles):
                 continue  # "summoned the Chinese ambassador in Berlin": where the person is, not who
             if child.dep_ == "prep" and (
                 child.lower_ in MENTION_STOP_PREPOSITIONS
@@ -1681,9 +1673,9 @@ def _mention_span(head: Token, phrase: Span) -> Span:
     return doc[low : high + 1]
 
 
-def _names_a_person(head: Token) -> bool:
+def _names_a_person(head: Token, roles: Mapping[str, Role]) -> bool:
     """A person's name or a person's role ("ambassador", "president"), not a group or a place."""
-    role = package_lexicon().roles.get(head.lemma_.lower())
+    role = roles.get(head.lemma_.lower())
     return head.ent_type_ == "PERSON" or (role is not None and role.kind == "person")
 
 
