@@ -237,6 +237,10 @@ class ActorResolver:
         """``doc.text``, which spaCy joins again on every access; read once per document."""
         return self._tokens(doc).text
 
+    def document_pos(self, doc: Doc) -> list[str]:
+        """Every token's ``pos_`` (what ``Token.pos_`` reads), read once per document."""
+        return self._tokens(doc).pos
+
     def _tokens(self, doc: Doc) -> _TokenTable:
         """The token table of ``doc``, kept for the document being coded (built again by scan_document)."""
         if self._table is None or self._table.doc is not doc:

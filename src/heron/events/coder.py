@@ -19,8 +19,6 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from spacy import parts_of_speech
-from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
@@ -135,8 +133,6 @@ CONFIDENCE_LIGHT = 0.7
 CONFIDENCE_NOUN = 0.45
 CONFIDENCE_STATEMENT = 0.4
 
-_POS_NAMES = {int(symbol): name for symbol, name in parts_of_speech.NAMES.items()}  # what Token.pos_ reads
-
 
 @dataclass
 class CoderSettings:
@@ -187,16 +183,14 @@ class EventCoder:
         self.occurrence_verbs = load_occurrence_verbs()
         self.calibration = default_calibration() if self.settings.calibrate_confidence else None
         self.classifier = TypeClassifier.load() if self.calibration is not None else None
-        # What the coder reads more than once from the document being coded (spaCy rebuilds the
-        # entity spans and each token's strings on every access).
+        # doc.ents of the document being coded (spaCy rebuilds the entity spans on every access)
         self._entities: tuple[Doc, tuple[Span, ...]] | None = None
-        self._pos: tuple[Doc, list[str]] | None = None
 
     # ------------------------------------------------------------------ public API
     def code_document(self, article: Article, doc: Doc) -> list[Event]:
         published = article.published.date() if isinstance(article.published, datetime) else article.published
         context = self.actors.scan_document(doc, published)
-        self._entities = self._pos = None
+        self._entities = None
         events: list[Event] = []
         previous: tuple[Span, DateMention] | None = None
         text = self.actors.document_text(doc)  # spaCy rebuilds Doc.text (and Span.text) on every access
@@ -270,7 +264,7 @@ class EventCoder:
         candidates: list[_Candidate] = []
         consumed: set[int] = set()  # nouns already used as the object of a light verb
         doc = sentence.doc
-        tags = self._document_pos(doc)
+        tags = self.actors.document_pos(doc)  # read once per document by the actor scan
         for index in range(sentence.start, sentence.end):
             if tags[index] not in ("VERB", "AUX") or index in consumed:
                 continue
@@ -896,12 +890,6 @@ class EventCoder:
                 continue  # the place is a participant ("fighting in Mosul" when Mosul is the target)
             return span.text
         return None
-
-    def _document_pos(self, doc: Doc) -> list[str]:
-        """Every token's ``pos_``, read once per document."""
-        if self._pos is None or self._pos[0] is not doc:
-            self._pos = (doc, [_POS_NAMES[tag] for tag in doc.to_array(POS).tolist()])
-        return self._pos[1]
 
     def _document_entities(self, doc: Doc) -> tuple[Span, ...]:
         """``doc.ents``, read once per document."""
