@@ -57,7 +57,6 @@ LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughou
 # Longer names ("San Andres, Providencia y Santa Catalina") are not looked for.
 MAX_PLACE_WORDS = 5
 PLACES_FILE = DATA_DIR / "places.tsv"
-_PERSON_WORDS_KEY = "heron.places.person_words"  # Doc.user_data: words of the article's person names
 USES = {"any", "keyword"}
 # Arabic articles that GeoNames and ISO write in front of names the press writes without ("Al Basrah");
 # not the Spanish "El", which belongs to the name ("El Paso", "El Oro").
@@ -296,26 +295,26 @@ def _ends_a_longer_name(doc: Doc, first: int) -> bool:
     return before >= 0 and doc[before].pos_ == "PROPN" and doc[before].text[:1].isupper()
 
 
-def _person_name_words(doc: Doc) -> frozenset[str]:
-    """Words of the person names the article contains ("Alan Garcia" makes "Garcia" a person in
-    the whole article), computed once per document."""
-    words = doc.user_data.get(_PERSON_WORDS_KEY)
-    if words is None:
-        words = frozenset(normalize(token.text) for ent in doc.ents if ent.label_ == "PERSON"
-                          for token in ent if token.text[:1].isupper())
-        doc.user_data[_PERSON_WORDS_KEY] = words
-    return words
+def article_person_words(doc: Doc) -> frozenset[str]:
+    """Words of the person names an article contains ("Alan Garcia" makes "Garcia" a person in the
+    whole article); the caller computes this once per document and passes it to ``find_places``."""
+    return frozenset(normalize(token.text) for ent in doc.ents if ent.label_ == "PERSON"
+                     for token in ent if token.text[:1].isupper())
 
 
 def find_places(table: PlaceTable, doc: Doc, first: int, last: int, skip: Collection[int],
-                not_places: Collection[str] = frozenset()) -> list[PlaceMention]:
+                not_places: Collection[str] = frozenset(),
+                person_name_words: Collection[str] | None = None) -> list[PlaceMention]:
     """Places named in tokens ``first..last``, leaving out the tokens in ``skip`` (already read as
     countries, capitals, organisations or people) and names in ``not_places`` (``person_words``).
+    ``person_name_words`` is ``article_person_words(doc)``, computed here when not given.
 
     A name counts when it is capitalised and the text marks it as a place: a place noun or "-based"
     right after it, or, when no token of it is tagged as a person, a place entity or a locative
     preposition right before it. A one-word name is not a place in an article where it is part of
     a person's name."""
+    if person_name_words is None:
+        person_name_words = article_person_words(doc)
     found: list[PlaceMention] = []
     index = first
     while index <= last:
@@ -333,7 +332,7 @@ def find_places(table: PlaceTable, doc: Doc, first: int, last: int, skip: Collec
                 continue
             key = normalize(tokens.text)
             country = table.countries.get(key)
-            if country is None or key in not_places or (size == 1 and key in _person_name_words(doc)):
+            if country is None or key in not_places or (size == 1 and key in person_name_words):
                 continue
             # A place noun after the name beats the tagger's PERSON ("Nuevo Leon state"); the other
             # marks do not, and names that are usually words or people need the place noun.
@@ -352,4 +351,4 @@ def find_places(table: PlaceTable, doc: Doc, first: int, last: int, skip: Collec
     return found
 
 
-__all__ = ["PlaceMention", "PlaceTable", "find_places", "package_places", "person_words"]
+__all__ = ["PlaceMention", "PlaceTable", "article_person_words", "find_places", "package_places", "person_words"]

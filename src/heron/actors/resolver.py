@@ -30,7 +30,7 @@ from heron.actors.lexicon import (
     package_lexicon,
     pick_entry,
 )
-from heron.actors.places import find_places, package_places, person_words
+from heron.actors.places import article_person_words, find_places, package_places, person_words
 from heron.records import Actor
 
 # Dependency labels of left modifiers that belong to the actor phrase.
@@ -163,7 +163,7 @@ class _TokenTable:
     """
 
     __slots__ = ("doc", "text", "starts", "ends", "lower", "lemma", "pos", "skip", "capitalized",
-                 "unnamed_before")
+                 "unnamed_before", "_person_name_words")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -188,6 +188,7 @@ class _TokenTable:
             offset += space
         # How many tokens before each index are neither a determiner nor name-like (a proper noun or
         # part of a named entity: see _lookup_misspelt), so that a range is checked in one step.
+        self._person_name_words: frozenset[str] | None = None
         self.unnamed_before = [0]
         for lower, pos, ent_type in zip(self.lower, self.pos, _strings(doc, ent_types), strict=True):
             named = pos == "PROPN" or ent_type in NAME_ENTITY_TYPES or lower in DETERMINERS
@@ -196,6 +197,12 @@ class _TokenTable:
     def span_text(self, first: int, last: int) -> str:
         """``doc[first : last + 1].text``."""
         return self.text[self.starts[first] : self.ends[last]]
+
+    def person_name_words(self) -> frozenset[str]:
+        """Words of the document's person names (places.article_person_words), read when first asked."""
+        if self._person_name_words is None:
+            self._person_name_words = article_person_words(self.doc)
+        return self._person_name_words
 
 
 class ActorResolver:
@@ -559,7 +566,8 @@ class ActorResolver:
         if any(m.entry is not None and m.covers(root.i) for m in matches):
             return actor
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
-        found = find_places(self.places, span.doc, span.start, span.end - 1, covered, self.not_places)
+        found = find_places(self.places, span.doc, span.start, span.end - 1, covered, self.not_places,
+                            self._tokens(span.doc).person_name_words())
         if not found:
             return actor
         if actor is None:
