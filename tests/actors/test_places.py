@@ -173,3 +173,17 @@ def test_unwritable_cache_still_gives_a_table(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("HERON_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.setattr(places_module, "derive_package_places", lambda: {"karachi": "PAK"})
     assert places_module.package_place_names() == {"karachi": "PAK"}
+
+
+def test_new_cache_file_removes_superseded_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a package upgrade the old table is never read again, so it does not stay on disk."""
+    monkeypatch.setenv("HERON_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "places-0123456789ab.tsv"
+    stale.write_text("karachi\tPAK\n", encoding="utf-8")
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("kept", encoding="utf-8")
+    monkeypatch.setattr(places_module, "derive_package_places", lambda: {"lahore": "PAK"})
+    assert places_module.package_place_names() == {"lahore": "PAK"}
+    remaining = sorted(path.name for path in tmp_path.iterdir())
+    assert remaining == sorted([places_module._cache_path().name, "notes.txt"])
+    assert places_module._cache_path().read_text(encoding="utf-8") == "lahore\tPAK\n"

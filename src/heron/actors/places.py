@@ -9,8 +9,8 @@ names the actor's country. The names come from two packages read locally, never 
 Reading the packages' JSON takes about half a second, too long for every worker process, so the derived
 table (one line per usable name) is written once to a cache folder (``HERON_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/heron`` or ``~/.cache/heron``) and read from there in about 0.01 s.
-The cache file's name carries the package versions and the rules below, so it never goes stale; when
-the folder is not writable the table is simply rebuilt in memory.
+The cache file's name carries the package versions and the rules below, so it never goes stale; writing
+a new one removes the older ones, and when the folder is not writable the table is rebuilt in memory.
 
 Precision comes first: a name is a place only when it is a big enough city or a first-level
 subdivision, when no namesake elsewhere comes close (ambiguous names give nothing), and when the text
@@ -21,6 +21,7 @@ Rules and data are documented in data/README.md.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -198,6 +199,16 @@ def _write_cache(path: Path, table: dict[str, str]) -> None:
         os.replace(handle.name, path)
     except OSError:
         return  # a read-only home: the table stays in memory for this process
+    _remove_superseded_caches(path)
+
+
+def _remove_superseded_caches(current: Path) -> None:
+    """A new cache file means the packages or rules changed: the older tables are never read again."""
+    for old in current.parent.glob("places-*.tsv"):
+        if old != current:
+            # Another process may be removing it too; a file left behind only costs space.
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def package_place_names() -> dict[str, str]:
