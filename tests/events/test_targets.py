@@ -102,3 +102,49 @@ def test_a_grant_goes_to_its_recipient_not_its_donor() -> None:
 def test_a_time_after_by_is_not_an_author() -> None:
     event = top("Mali ordered the withdrawal of the UN peacekeeping mission, MINUSMA, by the end of the year.")
     assert [a.text for a in event.target] == ["the UN peacekeeping mission, MINUSMA"]
+
+
+def test_a_claimed_attack_targets_what_it_hit() -> None:
+    assert targets("The Red Hand group claimed responsibility for the rocket attack on the navy's depots.") == [
+        "the navy's depots"
+    ]
+    assert targets(
+        "A rebel faction claimed responsibility for the bombings that killed 40 people in Peshawar."
+    ) == ["Peshawar"]
+
+
+def test_a_clause_completing_the_object_names_the_other_party() -> None:
+    assert targets("The Chilean president accepted an invitation to meet with Jair Bolsonaro.") == ["Jair Bolsonaro"]
+    assert targets("Oman launched a mediation effort to end the feud between Bahrain and Qatar.") == [
+        "Bahrain", "Qatar"
+    ]
+    assert targets("The dockers accepted a proposal for settling their pay dispute with the Maersk company.") == [
+        "the Maersk company"
+    ]
+
+
+def test_a_curfew_or_blockade_in_parts_of_a_place_targets_the_place() -> None:
+    assert targets("Ethiopian authorities imposed a curfew in parts of Tigray to prevent new protests.") == [
+        "parts of Tigray"
+    ]
+
+
+def test_whom_the_particle_names_beats_the_direct_object() -> None:
+    assert targets(
+        "Amnesty issued a statement calling on the Kenyan government to “fast-track” the review of the claims."
+    ) == ["the Kenyan government"]
+
+
+def test_a_call_for_someone_to_act_targets_them() -> None:
+    assert targets("Chancellor Olaf Scholz called on Monday for Serbia to recognise Kosovo.") == ["Serbia"]
+
+
+def test_a_purpose_clause_names_whom_an_act_without_a_target_is_for() -> None:
+    assert targets("Washington refused to ease sanctions to bring Venezuela back to the talks.") == ["Venezuela"]
+    assert targets("The Japanese government is considering sending aid to help Nepal cope with the floods.") == ["Nepal"]
+    # where the investigators were sent, when the parse hangs it on what is sent
+    assert targets("The WHO has sent a team of epidemiologists to Bangladesh to investigate the outbreak.") == ["Bangladesh"]
+
+
+def test_a_group_an_act_is_addressed_to_takes_part_unknown() -> None:
+    assert targets("The minister ended mediation efforts with the dockers on Friday.") == ["the dockers"]

@@ -94,6 +94,8 @@ LOOSE_PREPOSITIONS = frozenset({"at", "over", "into", "from"})
 # Prepositions of an inquiry's or demand's topic ("an inquiry into reports that ...").
 TOPIC_PREPOSITIONS = frozenset({"into", "about", "over"})
 INVESTIGATE_CAMEO_PREFIX = "09"
+# Appeals and demands: "called for Britain to stay" asks Britain.
+REQUEST_CAMEO_PREFIXES = ("02", "10")
 
 # Participles that say where a group sits: "a terror group based in Trinidad".
 LOCATING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station", "operate"})
@@ -118,6 +120,12 @@ PLACE_PREPOSITIONS = frozenset({"in", "to", "into", "inside", "across", "through
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "mark"})
 
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
+
+# Prepositions that name the other party of what a clause deals with ("to meet with X", "to resolve the
+# rift between X and Y", "a dispute with X").
+PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
+# Prepositions that name what an attack hits ("an attack on the army's sites", "arson at a ski resort").
+VICTIM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
 
 # Boundaries of a participant mention (see _mention_span): clauses never belong to it; conjoined
 # siblings are participants of their own, and these prepositions start adjuncts, not modifiers.
@@ -449,8 +457,9 @@ class EventCoder:
                 # recipient; an actor acted on is the target itself
                 recipients = _recipient_heads(predicate, candidate) if thing else []
                 # the indirect object ("gave the Ivory Coast 5 million dollars") or "to/for X"
-                recipients = [r for r in recipients
-                              if "dative" in (r.dep_, r.head.dep_) or r.head.lower_ in ("to", "for", "into")]
+                # ... or the object of the predicate's own particle ("calling on X to fast-track the review")
+                recipients = [r for r in recipients if "dative" in (r.dep_, r.head.dep_)
+                              or r.head.lower_ in ("to", "for", "into") or r.head in candidate.extra]
                 weapon = obj.lemma_.lower() in WEAPONS or any(t.lemma_.lower() in WEAPONS for t in candidate.extra)
                 # ("fired four shell bombs at targets in X": the parse may hang "at" on the verb)
                 aimed = (_aimed_at(obj) or (_aimed_at(predicate) if weapon else [])) if thing or weapon else []
@@ -507,6 +516,8 @@ class EventCoder:
                           if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
                           for gc in c.children if gc.dep_ == "pobj" and gc.pos_ == "NOUN"]
                 targets = [s for s in _clause_subjects([predicate, *candidate.extra, *topics]) if s not in sources]
+            if not targets and candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES):
+                targets = _for_clause_subjects(predicate)  # "called for Britain to stay": who is asked to act
             if targets and candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX):
                 # "its investigation into an allegation by X that the NPFL had taken over the city":
                 # who is investigated is the one the allegation is about
@@ -556,10 +567,29 @@ class EventCoder:
         without an object of its own is directed at whom or where the main clause acts."""
         objects = [c for c in main_verb.children if c.dep_ == "dobj" and self._names_actor(c)]
         named = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ENTITY_TYPES]
-        places = [gc for c in main_verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+        # the parse may hang the destination on what is sent ("sent a team of experts to Alabama")
+        sent = [o for c in main_verb.children if c.dep_ == "dobj" for o in (c, *_of_complements(c))]
+        places = [gc for word in (main_verb, *sent) for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
                   for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
         # a named person called beats the place; officials sent somewhere matter less than where
         return named or places or objects
+
+    def _purpose_objects(self, predicate: Token) -> list[Token]:
+        """'refused to lift sanctions to get Iran to the table', 'considering sending aid to help North
+        Korea cope': whom the purpose clause of the act (or of the act it governs) is aimed at, when it
+        names them as its object or as the subject of its own complement."""
+        frontier = [predicate]
+        for _ in range(3):
+            # (not "for aid trucks to enter X": a clause with a subject of its own is someone else's act)
+            for clause in (c for t in frontier for c in t.children if c.dep_ == "advcl" and _is_purpose_clause(c)
+                           and not _is_for_clause(c)):
+                aimed = [o for o in (_direct_object(clause), *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                                                               for s in _subject_heads_here(c)))
+                         if o is not None and o.pos_ in ("NOUN", "PROPN") and self._names_actor(o)]
+                if aimed:
+                    return aimed[:1]
+            frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        return []
 
     def _statement_targets(self, candidate: _Candidate) -> list[Token]:
         """Whom a statement is addressed to or about: the addressee ("told reporters", "expressed
@@ -671,7 +701,8 @@ class EventCoder:
         actors: list[Actor] = []
         for head in _expand_conjuncts(heads):
             counted = _counts_members(head)
-            keep = keep_unknown_nouns or counted or _is_recipient(head) or (keep_topics and _is_topic(head))
+            keep = keep_unknown_nouns or counted or _is_recipient(head) or _is_addressed_group(head) or (
+                keep_topics and _is_topic(head))
             found: list[Actor] = []
             if not literal and head.pos_ == "NOUN" and not counted and not self._names_actor(head):
                 inside = self._actors_inside(head, ABSTRACT_THING_PREPOSITIONS)
@@ -685,8 +716,31 @@ class EventCoder:
                     found = self._make_actors([head], context, published, keep_unknown_nouns=True)
                 else:
                     found = self._make_actors(inside, context, published)
+            if not found and head.pos_ == "NOUN":
+                found = self._make_actors(self._victims_of_force(head), context, published, keep_unknown_nouns=True) \
+                    or self._make_actors(_clause_parties(head), context, published, keep_unknown_nouns=True)
             actors.extend(found)
         return _distinct_mentions(actors)
+
+    def _victims_of_force(self, act: Token) -> list[Token]:
+        """'claimed responsibility for the attack on the army's sites', 'for the bombings that killed 300
+        people in Sri Lanka', 'for an act of arson at a ski resort': what an attack named as a thing hit,
+        or the place where its own clause says it struck."""
+        acts = [act, *(gc for gc in _of_complements(act) if gc.pos_ == "NOUN")]
+        if not any((entry := self._noun_entry(a)) is not None and entry.cameo[:2] in FORCE_CAMEO_ROOTS for a in acts):
+            return []
+        holders = [act]
+        if act.dep_ == "pobj" and act.head.lower_ == "for" and act.head.head.pos_ == "NOUN":
+            holders.append(act.head.head)  # the parse may hang "at X" on "responsibility"
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in VICTIM_PREPOSITIONS:
+                    hit = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                           and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+                    if hit:
+                        return hit
+        clauses = [c for c in act.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        return next((places for clause in clauses if (places := _places_in_scope(clause, []))), [])
 
     def _actors_inside(self, thing: Token, prepositions: frozenset[str] | None = None, depth: int = 2) -> list[Token]:
         """The first actor named by a prepositional complement of a thing ("the attacks in Sri Lanka"),
@@ -957,10 +1011,17 @@ class EventCoder:
                 # Palestinian people", "a ceasefire effective from Sunday in Somalia"
                 _places_in_scope(candidate.predicate, list(candidate.extra), opponents=True, recipients=True)
             )
-            targets = self._make_actors([p for p in places if p not in source_heads], context, published)
+            places = [p for p in places if p not in source_heads]
+            # "a curfew in parts of Kashmir": force or coercion applied to a place noun hits that place even
+            # when no dictionary knows it
+            targets = self._make_actors(places, context, published, keep_unknown_nouns=all(map(_is_place, places))
+                                        and cameo_info(candidate.cameo).quad == "material_conflict")
         if not targets and _is_purpose_clause(candidate.predicate):
             purpose_targets = [t for t in self._purpose_targets(candidate.predicate.head) if t not in source_heads]
             targets = self._make_actors(purpose_targets, context, published)
+        if not targets:
+            helped = [t for t in self._purpose_objects(candidate.predicate) if t not in source_heads]
+            targets = self._make_actors(helped, context, published)
         if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and not any(a.country or a.org for a in targets):
             # "a strike that shut down Kathmandu", "a drive to convince Parliament to ...", "to press
             # their demands from the president's government": a protest is aimed at whom its own
@@ -1244,6 +1305,11 @@ def _is_purpose_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and not _is_object_control(verb.head))
 
 
+def _subject_heads_here(clause: Token) -> list[Token]:
+    """The clause's own subject, not one it inherits."""
+    return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+
+
 def _is_object_control(verb: Token) -> bool:
     """'urged Iran to stop', 'called on Russia to de-escalate': the object does what the infinitive says
     ('called Lavrov to discuss' is a telephone call: the caller discusses)."""
@@ -1281,6 +1347,17 @@ def _clause_subjects(heads: Sequence[Token]) -> list[Token]:
             if subjects and all(s.pos_ in ("NOUN", "PROPN") for s in subjects):
                 return subjects
     return []
+
+
+def _is_for_clause(clause: Token) -> bool:
+    """'called for Britain to stay', 'appealed for the army to withdraw': a "for X to ..." clause."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
+def _for_clause_subjects(predicate: Token) -> list[Token]:
+    """The named subject of a "for X to ..." clause on the predicate."""
+    return [s for clause in predicate.children if _is_for_clause(clause)
+            for s in _subject_heads_here(clause) if s.pos_ in ("NOUN", "PROPN")]
 
 
 def _statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
@@ -1374,6 +1451,28 @@ def _thing_recipients(thing: Token) -> list[Token]:
             objects = [o for o in objects if o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") or o.pos_ == "PROPN"]
         if objects:
             return objects
+    return _clause_parties(thing)
+
+
+def _clause_parties(thing: Token, depth: int = 6) -> list[Token]:
+    """'an invitation to meet with Kim', 'a formula for settling a dispute with the company', 'an effort
+    to resolve the rift between Qatar and the Gulf states': whom a clause that completes the thing deals
+    with (named, and below a verb of that clause: "talks with X" is the noun's own complement)."""
+    # (a relative clause describes the thing rather than completing it)
+    frontier = [(child, False) for child in thing.children if child.dep_ not in OTHER_CLAUSE_DEPS and child.dep_ != "relcl"]
+    for _ in range(depth):
+        following: list[tuple[Token, bool]] = []
+        found: list[Token] = []
+        for token, in_clause in frontier:
+            in_clause = in_clause or token.pos_ == "VERB"
+            if in_clause and token.dep_ == "prep" and token.lower_ in PARTY_PREPOSITIONS:
+                found += [gc for gc in token.children if gc.dep_ == "pobj" and (_is_named(gc) or any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in gc.children))]
+            following += [(child, in_clause) for child in token.children
+                          if child.dep_ not in OTHER_CLAUSE_DEPS and child.dep_ not in ("conj", "cc")]
+        if found:
+            return found
+        frontier = following
     return []
 
 
@@ -1578,6 +1677,16 @@ def _is_recipient(head: Token) -> bool:
     return marker is not None and marker.lower_ == "to" and (
         marker.dep_ == "dative" or marker.head.pos_ == "VERB" and _direct_object(marker.head) is not None
     )
+
+
+def _is_addressed_group(head: Token) -> bool:
+    """'issued an ultimatum to her colleagues', 'ended mediation efforts with the truckers': a group of
+    people an act's object is addressed to takes part, even when the dictionaries do not know them."""
+    marker = head.head
+    # (not a place: "allowed access to rebel-held areas")
+    return (head.dep_ == "pobj" and head.pos_ == "NOUN" and head.tag_ == "NNS" and marker.lower_ in ("to", "with")
+            and not _is_place(head)
+            and marker.head.pos_ == "NOUN" and marker.head.dep_ in ("dobj", "obj") and marker.head.head.pos_ == "VERB")
 
 
 def _counts_members(head: Token) -> bool:
