@@ -109,6 +109,46 @@ def test_offsets_point_into_the_cleaned_text() -> None:
     assert names(event.source) == ["FRA", "DEU"] and names(event.target) == ["IRN"]
 
 
+def test_misparsed_lemma_still_finds_the_light_verb() -> None:
+    """spaCy lemmatises "staged" as "stag" (data/verb_lemmas.yaml corrects it)."""
+    event = top(heron.extract("Opposition supporters staged a protest outside the election commission."))
+    assert event.plover_type == "PROTEST" and event.cameo == "141"
+    assert event.predicate.startswith("staged")
+
+
+def test_passive_light_verb_takes_its_subject_as_the_event_noun() -> None:
+    event = top(heron.extract("Fresh sanctions were imposed on Belarus by the European Union."))
+    assert event.plover_type == "SANCTION" and event.cameo == "163"
+    assert names(event.source) == ["EU"] and names(event.target) == ["BLR"]
+
+
+def test_particle_parsed_as_the_mark_of_the_following_clause() -> None:
+    """'called for X to do': the parse makes 'for' the mark of the clause, not the verb's preposition."""
+    event = top(heron.extract("The opposition called for citizens to boycott the referendum."))
+    assert event.plover_type == "REQUEST" and event.predicate == "called for"
+
+
+def test_gerund_adjunct_ranks_below_the_main_event() -> None:
+    """'accused X of attacking': the accusation is reported, the attack is what it is about."""
+    event = top(heron.extract("A Chilean court accused the mayor of attacking journalists."))
+    assert event.plover_type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover_type", "cameo"),
+    [
+        ("The government lowered tariffs on Argentine beef.", "RETREAT", "085"),
+        ("The junta ended restrictions on foreign journalists.", "CONCEDE", "081"),
+        ("Germany launched legal action against the airline.", "ACCUSE", "115"),
+        ("The Kenyan army carried out an evacuation of foreign nationals from Juba.", "AID", "073"),
+        ("The senator pushed hard for the government to revise the law.", "REQUEST", "100"),
+    ],
+)
+def test_synonym_families_and_noun_forms(text: str, plover_type: str, cameo: str) -> None:
+    event = top(heron.extract(text))
+    assert (event.plover_type, event.cameo) == (plover_type, cameo)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "Leave a Reply", "12345 67890", "?!"])
 def test_no_events_from_empty_or_noise(text: str) -> None:
     assert [e for e in heron.extract(text) if e.plover_type] == []

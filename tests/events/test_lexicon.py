@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from heron.events.cameo import PLOVER_TYPES, cameo_info, is_known_code
-from heron.events.lexicon import KIND_VALUES, Lexicon, load_lexicon, read_lexicon_file
+from heron.events.lexicon import KIND_VALUES, Lexicon, load_lexicon, read_lexicon_file, verb_lemma_corrections
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +120,57 @@ def test_speech_light_and_transparent_entries(lexicon: Lexicon) -> None:
 def test_noun_entries(lexicon: Lexicon, noun: str, cameo: str) -> None:
     entry = lexicon.noun_entry(noun)
     assert entry is not None and entry.cameo == cameo and entry.kind == "event"
+
+
+@pytest.mark.parametrize(
+    ("noun", "cameo"),
+    [
+        ("evacuation", "073"), ("repatriation", "084"), ("reconciliation", "037"), ("ratification", "057"),
+        ("prosecution", "1121"), ("legal action", "115"), ("objection", "110"), ("beheading", "1823"),
+        ("beheadings", "1823"), ("mass killing", "202"), ("harassment", "170"), ("curbs", "172"),
+        ("humanitarian aid", "073"), ("military aid", "072"), ("prisoner exchange", "0841"),
+    ],
+)
+def test_noun_forms_of_event_verbs(lexicon: Lexicon, noun: str, cameo: str) -> None:
+    """Noun forms carry the code of their verb (the synonym-family section of predicates.yaml)."""
+    entry = lexicon.noun_entry(noun)
+    assert entry is not None and entry.cameo == cameo
+
+
+def _code_for_object(lexicon: Lexicon, lemma: str, obj: str) -> str | None:
+    """The code the first entry (in the coder's order) that accepts this direct object gives."""
+    return next((e.cameo for e in lexicon.entries_for(lemma, "verb")
+                 if not e.particle and (obj in e.objects or not e.objects)), None)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "obj", "cameo"),
+    [
+        ("reduce", "tariff", "085"), ("lower", "tariff", "085"), ("slash", "duty", "085"), ("cut", "tariff", "085"),
+        ("suspend", "tax", "085"), ("suspend", "ban", "081"), ("end", "restriction", "081"),
+        ("end", "sanction", "085"), ("waive", "visa requirement", "081"), ("loosen", "curb", "081"),
+        # earlier, more specific choices are kept: a boycott called off is an easing of dissent
+        ("suspend", "boycott", "082"), ("end", "boycott", "082"), ("reduce", "aid", "162"),
+        ("seek", "refuge", "023"), ("seek", "asylum", "023"), ("send", "platoon", "154"),
+    ],
+)
+def test_synonym_families_follow_their_model_entry(lexicon: Lexicon, lemma: str, obj: str, cameo: str) -> None:
+    assert _code_for_object(lexicon, lemma, obj) == cameo
+
+
+def test_phrasal_synonyms_of_demand(lexicon: Lexicon) -> None:
+    for phrase in ("push for", "press for", "clamour for", "agitate for"):
+        head, particle = phrase.split(" ", 1)
+        entry = next(e for e in lexicon.entries_for(head, "verb") if e.particle == particle)
+        assert entry.cameo == "100", phrase
+
+
+def test_verb_lemma_corrections_point_at_lexicon_verbs(lexicon: Lexicon) -> None:
+    corrections = verb_lemma_corrections()
+    assert corrections["staged"] == "stage" and corrections["waged"] == "wage" and corrections["overran"] == "overrun"
+    assert "rapped" not in corrections  # keyed by form: "rapped" (criticised) keeps its own lemma
+    for form, lemma in corrections.items():
+        assert lexicon.entries_for(lemma, "verb"), (form, lemma)
 
 
 def test_unknown_noun(lexicon: Lexicon) -> None:

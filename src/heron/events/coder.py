@@ -27,7 +27,7 @@ from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
 from heron.events.confidence import default_calibration
-from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon, object_classes
+from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon, object_classes, verb_lemma_corrections
 from heron.events.modality import (
     FUTURE,
     HYPOTHETICAL,
@@ -293,7 +293,7 @@ class EventCoder:
         return candidates
 
     def _verb_candidate(self, verb: Token) -> _Candidate | None:
-        lemma = verb.lemma_.lower()
+        lemma = _verb_lemma(verb)
         if self._is_content_of_event_verb(verb):
             return None
         for entry in self.lexicon.entries_for(lemma, "verb"):
@@ -332,7 +332,7 @@ class EventCoder:
         if verb.dep_ != "xcomp" or verb.head == verb:
             return False
         head = verb.head
-        entries = self.lexicon.entries_for(head.lemma_.lower(), "verb")
+        entries = self.lexicon.entries_for(_verb_lemma(head), "verb")
         # Only entries that apply here: "began talks" is an event, "began collecting" is aspect.
         return any(
             entry.kind == "event" and entry.cameo and self._match_entry(head, entry) is not None for entry in entries
@@ -353,6 +353,10 @@ class EventCoder:
         """The event noun a light verb carries: its object ("held talks"), the object's modifier
         ("launched a mediation effort") or its "of" complement ("gave 5 million dollars of aid")."""
         obj = _direct_object(verb)
+        if obj is None:  # passive: "talks were held", "the war game was staged by U.S. marines"
+            for child in verb.children:
+                if child.dep_ == "nsubjpass" and child.pos_ == "NOUN" and (entry := self._noun_entry(child)) is not None:
+                    return child, entry
         if obj is None or (obj.lemma_.lower() == "part" and self._noun_entry(obj) is None):
             # "engaged in ethnic cleansing", "took part in the talks": the event noun follows "in"
             for child in verb.children:
@@ -419,6 +423,11 @@ class EventCoder:
                 if c.lower_ == words[0] and c.i > verb.i
                 and (c.dep_ == "prt" or (c.dep_ in ("prep", "dobj", "advmod", "acomp", "dative") and c.i - verb.i <= 3))
             ]
+            # The parse may hang the particle on the clause that follows: "called for X to act" (its mark).
+            matched += [
+                c for child in verb.children if child.dep_ in ("advcl", "ccomp")
+                for c in child.children if c.dep_ == "mark" and c.lower_ == words[0] and 0 < c.i - verb.i <= 3
+            ]
             if not matched:
                 return None
             extra.append(matched[0])
@@ -449,6 +458,11 @@ class EventCoder:
             targets = passive_subjects
             agents = [gc for c in predicate.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
             sources = agents
+            if candidate.kind == "light" and passive_subjects[0] in candidate.extra:
+                # "sanctions were imposed on Russia by the EU": the subject is the event noun, not its target
+                noun_sources, noun_targets = _noun_participants(passive_subjects[0])
+                sources = agents or noun_sources
+                targets = noun_targets or _recipient_heads(predicate, candidate)
         elif candidate.kind != "speech":
             obj = _direct_object(predicate)
             thing = obj is not None and not self._names_actor(obj)
@@ -877,8 +891,8 @@ class EventCoder:
         for _ in range(4):
             if token.head == token:
                 break
-            if token.dep_ in ("relcl", "acl", "advcl"):
-                penalty += 0.05
+            if token.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+                penalty += 0.05  # pcomp: a gerund adjunct gives a reason or manner ("arrested for collaborating")
             if token.dep_ == "ccomp":
                 governing = self.lexicon.entries_for(token.head.lemma_.lower(), "verb")
                 if any(entry.kind == "event" for entry in governing):
@@ -1216,6 +1230,11 @@ def _is_stative(participle: Token) -> bool:
 
 
 # ---------------------------------------------------------------------- parse helpers
+def _verb_lemma(verb: Token) -> str:
+    """The verb's lemma, corrected where spaCy gets it wrong ("staged" -> stage; data/verb_lemmas.yaml)."""
+    return verb_lemma_corrections().get(verb.lower_) or verb.lemma_.lower()
+
+
 def _direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):

@@ -178,6 +178,14 @@ def object_classes() -> dict[str, tuple[str, ...]]:
     return {name: tuple(str(word).lower() for word in words) for name, words in data.items()}
 
 
+@lru_cache(maxsize=1)
+def verb_lemma_corrections() -> dict[str, str]:
+    """Word forms whose spaCy lemma is wrong, mapped to the right lemma (data/verb_lemmas.yaml)."""
+    text = resources.files("heron.events").joinpath("data/verb_lemmas.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_YamlLoader) or {}
+    return {str(form).lower(): str(lemma).lower() for form, lemma in data.items()}
+
+
 def _expand_object_classes(objects: list[str], where: str) -> list[str]:
     expanded: list[str] = []
     for item in objects:
