@@ -148,3 +148,68 @@ def test_a_purpose_clause_names_whom_an_act_without_a_target_is_for() -> None:
 
 def test_a_group_an_act_is_addressed_to_takes_part_unknown() -> None:
     assert targets("The minister ended mediation efforts with the dockers on Friday.") == ["the dockers"]
+def event_for(text: str, predicate: str) -> Event:
+    events = [e for e in heron.extract(text, published="2024-05-06") if e.predicate.startswith(predicate)]
+    assert events, f"no {predicate!r} event in {text!r}"
+    return events[0]
+
+
+def roles(event: Event) -> tuple[list[str], list[str]]:
+    return [a.text for a in event.source], [a.text for a in event.target]
+
+
+def test_an_object_pronoun_stands_for_the_person_named_before_it() -> None:
+    urged = event_for("Chancellor Olaf Scholz phoned Prime Minister Mark Rutte on Monday and urged him to "
+                      "increase defence spending.", "urged")
+    assert roles(urged) == (["Chancellor Olaf Scholz"], ["Prime Minister Mark Rutte"])
+    pardoned = event_for("Journalist Ana Lima was freed on Friday after President Luis Arce pardoned her.", "pardoned")
+    assert roles(pardoned) == (["President Luis Arce"], ["Journalist Ana Lima"])
+
+
+def test_a_date_before_a_call_does_not_make_the_callee_act() -> None:
+    event = event_for("On March 3, Foreign Minister Penny Wong called Indonesian Foreign Minister Retno Marsudi "
+                      "to discuss the crisis.", "discuss")
+    assert roles(event) == (["Foreign Minister Penny Wong"], ["Indonesian Foreign Minister Retno Marsudi"])
+
+
+def test_forces_moved_go_where_or_against_whom_they_are_sent() -> None:
+    assert targets("The general mobilized the troops for a campaign against the remnants of the Taliban.") == [
+        "the remnants of the Taliban"
+    ]
+    assert targets("Sweden has strengthened its forces in the Baltic.") == ["the Baltic"]
+    sent = event_for("The governor declared a state of emergency in the province and sent in troops and police.", "sent")
+    assert roles(sent)[1] == ["the province"]
+
+
+def test_forces_or_goods_sent_to_help_someone_target_them() -> None:
+    assert targets("Forty British instructors deployed to the Kenyan army's training school to train 300 Somali "
+                   "soldiers.") == ["300 Somali soldiers"]
+    assert targets("Japan donated a shipment of medical equipment to assist Nepal.") == ["Nepal"]
+    deployed = top("The Nigerian peacekeepers are being deployed to relieve the Malian troops.")
+    assert roles(deployed) == (["The Nigerian peacekeepers"], ["the Malian troops"])
+
+
+def test_the_source_s_own_means_and_things_that_name_nobody_are_not_targets() -> None:
+    assert targets("A suicide bomber detonated his car near a police station in Kandahar.") == [
+        "a police station in Kandahar"
+    ]
+    assert targets("The Russian navy struck a target in the Black Sea region on Monday.") == ["the Black Sea region"]
+    assert targets("The minister welcomed the visit by the Kenyan president to her country.") == ["the Kenyan president"]
+
+
+def test_a_rejected_accusation_answers_its_author() -> None:
+    assert targets("The embassy rejected accusations by Moscow against the government of Estonia.") == ["Moscow"]
+
+
+def test_a_participle_conjoined_with_a_passive_shares_its_subject() -> None:
+    assert roles(event_for("The activist was tortured and killed in a prison in Syria.", "killed"))[1] == ["The activist"]
+
+
+def test_a_protest_targets_what_it_opposes() -> None:
+    assert targets("Students held a demonstration at the university against the new tuition law.") == [
+        "the new tuition law"
+    ]
+    assert targets("Dock workers went on strike to protest the government's pension reform.") == [
+        "the government's pension reform"
+    ]
+    assert targets("Nurses in Lagos went on strike on Monday.") == []

@@ -54,6 +54,8 @@ COLLECTIVE_NOUNS = {"aide", "leader", "president", "minister", "delegation", "re
                     "official", "negotiator", "head", "chief", "diplomat", "spokesman", "adviser", "advisor"}
 # Subject pronouns of a reported clause that refer back to the speaker ("X said it will ...").
 ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+# Object pronouns that refer back to a person named earlier in the sentence (see _pronoun_antecedent).
+PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
 
@@ -71,6 +73,11 @@ DEPARTURE_CAMEO_PREFIXES = ("087", "166")
 
 # What is fired or launched at someone ("launched artillery, mortar and rocket fire against X").
 WEAPONS = frozenset(object_classes()["weapons"])
+# Forces a dispatch moves: the source's own, even when their phrase names the source ("its forces").
+MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["police_force"]
+                         + object_classes()["peacekeepers"])
+ASSISTANCE_VERBS = frozenset(object_classes()["assistance_verbs"])
+GENERIC_OBJECTS = frozenset(object_classes()["generic_objects"])
 
 # Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
 FORCE_CAMEO_ROOTS = ("18", "19", "20")
@@ -116,6 +123,14 @@ AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
 COMMENT_TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning"})
 # Prepositions that put an act in a place ("aid to Nepal", "a curfew in parts of Kashmir").
 PLACE_PREPOSITIONS = frozenset({"in", "to", "into", "inside", "across", "throughout"})
+# A country named by a possessive pronoun ("her country") is its owner's home, not another party.
+HOME_NOUNS = frozenset({"country", "homeland", "nation", "soil", "motherland"})
+# Demands, disapproval and protest: what a purpose clause of a protest with these opposes is its aim.
+PROTESTED_CAMEO_PREFIXES = ("10", "11", "14")
+# Comments and rejections: a response to an accusation or demand answers its author.
+RESPONSE_CAMEO_PREFIXES = ("01", "12")
+# Prepositions that say where an act done with the source's own means is aimed ("near a base").
+LOCATED_TARGET_PREPOSITIONS = frozenset({"near", "at", "against", "on", "outside", "inside", "in", "into"})
 # Dependencies that lead out of the predicate's own clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "mark"})
 
@@ -448,7 +463,7 @@ class EventCoder:
             return _noun_participants(predicate)
         sources = _subject_heads(predicate)
         targets: list[Token] = []
-        passive_subjects = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        passive_subjects = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or _shared_passive_subjects(predicate)
         if passive_subjects and _is_stative(predicate) and _reporting_verb(predicate) is None:
             # "Serb forces were engaged in ethnic cleansing": not done to them. (Reported, "the minister
             # said Vietnam is committed to ...", the speaker stays the source, as annotators code it.)
@@ -463,6 +478,12 @@ class EventCoder:
                 noun_sources, noun_targets = _noun_participants(passive_subjects[0])
                 sources = agents or noun_sources
                 targets = noun_targets or _recipient_heads(predicate, candidate)
+            if not agents and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and all(
+                s.lemma_.lower() in MOVED_FORCES for s in _expand_conjuncts(passive_subjects)
+            ):
+                # "peacekeepers are being deployed to relieve X": forces sent by nobody named act
+                # themselves; where they go or whom they help is the target (see _dispatch_targets)
+                sources, targets = passive_subjects, []
         elif candidate.kind != "speech":
             obj = _direct_object(predicate)
             thing = obj is not None and not self._names_actor(obj)
@@ -479,9 +500,15 @@ class EventCoder:
                 aimed = (_aimed_at(obj) or (_aimed_at(predicate) if weapon else [])) if thing or weapon else []
                 targets = ([r for r in recipients if self._names_actor(r)] or _carrier_targets(obj, candidate)
                            or aimed or [obj])
+                if targets == [obj] and thing and (self._is_own_thing(obj) or _is_generic(obj)):
+                    # "detonated his explosives-laden vehicle near an army base": the source's own means
+                    # or belongings are not acted on; where the act is aimed is. Nor is a thing that
+                    # names nobody ("struck a target in X", "banned assembly of five or more persons").
+                    targets = _thing_recipients(obj) or _located_targets(predicate)
             else:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
-                targets = _recipient_heads(predicate, candidate)
+                # ("welcomed the visit by X to her country": the source's own country is not it)
+                targets = [t for t in _recipient_heads(predicate, candidate) if not self._is_own_home(t)]
                 if obj is not None and not any(self._names_actor(t) for t in targets):
                     # "expressed condolences to Bangladesh over a fire": the event noun's own
                     # recipient beats a circumstance of the verb, and so does whom the event noun is
@@ -489,7 +516,10 @@ class EventCoder:
                     # at the fourth round of talks")
                     loose = bool(targets) and all(t.head.lower_ in LOOSE_PREPOSITIONS for t in targets)
                     members = [m for m in _of_complements(obj) if self._names_actor(m)] if loose else []
-                    targets = _noun_participants(obj)[1] or members or targets
+                    own = [t for t in _noun_participants(obj)[1] if not self._is_own_home(t)]  # "to her country"
+                    if own and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                        own = self._answered_authors(obj, sources) or own
+                    targets = own or members or targets
                 if not targets and obj is not None and obj not in candidate.extra:
                     # "rejected Netanyahu's suggestion", "welcomed the OPCW visit", "rejected calls by
                     # Kofi Annan": what is rejected or welcomed is the other side's act, which names them.
@@ -497,6 +527,8 @@ class EventCoder:
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
                 targets = _noun_participants(noun)[1]
+                if targets and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                    targets = self._answered_authors(noun, sources) or targets
                 if not targets:
                     # "rejected accusations by the US", "accepted the demands of protesters": a response
                     # to someone's act is directed at its author.
@@ -557,6 +589,30 @@ class EventCoder:
             authors = [a for a in authors if a.head.lower_ != "from"]
         return authors
 
+    def _protest_aims(self, candidate: _Candidate) -> list[Token]:
+        """What a protest opposes: its "against X" ("a demonstration against the siege"), or the object of
+        a purpose clause that protests or demands ("went on strike to protest the decision")."""
+        words = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN")]
+        opposed = [gc for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+        if opposed:
+            return opposed
+        for clause in candidate.predicate.children:
+            if not _is_purpose_clause(clause) or (obj := _direct_object(clause)) is None or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(entry.cameo and entry.cameo.startswith(PROTESTED_CAMEO_PREFIXES)
+                   for entry in self.lexicon.entries_for(clause.lemma_.lower(), "verb")):
+                # "to protest the policy imposed by X": a measure protested stands for its author
+                authors = [a for a in _noun_authors(obj, possessors=False) if self._names_actor(a)]
+                # ("to press their demands from the government": whom the clause names, see _build_event)
+                return authors or ([] if self._actors_inside(obj) else [obj])
+        return []
+
+    def _answered_authors(self, noun: Token, sources: list[Token]) -> list[Token]:
+        """'rejected accusations by X against the government': a denial or comment answers the
+        author of the accusation or demand, not whom it is about."""
+        return [a for a in _noun_authors(noun, possessors=False) if a not in sources and self._names_actor(a)]
+
     def _misattached_authors(self, predicate: Token) -> list[Token]:
         """'denied charges by Central American clergymen': the parse may hang the author's "by" phrase
         on the active verb instead of the noun (never a time: "by the end of the year")."""
@@ -612,6 +668,9 @@ class EventCoder:
         government will change its policy", "said it is skeptical the program would meet ...")."""
         predicate = candidate.predicate
         addressees = [c for c in predicate.children if c.dep_ in ("dobj", "dative") and c not in candidate.extra]
+        # "called X ... to assure him that": the person the pronoun refers back to
+        speakers = _subject_heads(predicate)
+        addressees = [_pronoun_antecedent(a, speakers) or a for a in addressees]
         addressees = [a for a in addressees if self._names_actor(a)]
         if addressees:
             return addressees
@@ -623,6 +682,18 @@ class EventCoder:
         if candidate.cameo.startswith("13") and (authors := _refused_act_authors(predicate)):
             return authors
         return _statement_topics(predicate, candidate.extra) or _content_subjects(predicate, candidate.extra)
+
+    def _is_own_thing(self, token: Token) -> bool:
+        """'his explosives-laden vehicle', 'her country': a thing or place that a possessive pronoun gives
+        to someone already named (mostly the source), not a person ("his counterpart") or a named one."""
+        return (any(child.dep_ == "poss" and child.tag_ == "PRP$" for child in token.children)
+                and token.pos_ == "NOUN" and token.ent_type_ not in ENTITY_TYPES
+                and not _names_a_person(token, self.actors.roles)
+                and not any(child.ent_type_ in ENTITY_TYPES for child in token.children))
+
+    def _is_own_home(self, token: Token) -> bool:
+        """'her country', 'their homeland': a place given by a possessive pronoun (mostly the source's)."""
+        return self._is_own_thing(token) and (_is_place(token) or token.lemma_.lower() in HOME_NOUNS)
 
     def _names_actor(self, token: Token) -> bool:
         """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
@@ -756,6 +827,48 @@ class EventCoder:
         clauses = [c for c in act.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
         return next((places for clause in clauses if (places := _places_in_scope(clause, []))), [])
 
+    def _named_target(self, head: Token, candidate: _Candidate, source_heads: list[Token]) -> list[Token]:
+        """Whom a target head stands for: the person an object pronoun refers back to ("urged him"); for
+        a thing that names nobody ("banned assembly of five persons") or a protest's own phrase ("went
+        on strike", "took to the streets"), only whom it names inside ("a strike ... on Freeport").
+        (Force "at targets in X" stays: it hits the people there, see _build_event.)"""
+        if (_is_generic(head) and not candidate.cameo.startswith(FORCE_CAMEO_ROOTS)) or (
+            head.dep_ == "pobj" and head in candidate.extra and candidate.cameo.startswith(PROTEST_CAMEO_PREFIX)
+        ):
+            return self._actors_inside(head)
+        return [_pronoun_antecedent(head, source_heads) or head]
+
+    def _dispatch_targets(
+        self, candidate: _Candidate, source_heads: list[Token], target_heads: list[Token], targets: list[Actor],
+        context: object, published: date | None,
+    ) -> list[Actor]:
+        """'sent 200 troops to Syria', 'withdrew two battalions from Bhutan', 'strengthened its forces in
+        the Gulf': the forces or goods moved are the source's own; whom they are sent to help ("to train
+        200 Nigerian soldiers"), the forces they are handed to, or the place they go to or leave is the
+        recipient. With no place in their own clause, forces go where the act they are conjoined with
+        applies ("declared a state of siege in X and sent in troops")."""
+        predicate = candidate.predicate
+        heads = _expand_conjuncts(target_heads)
+        if not any(h.ent_type_ in ("GPE", "LOC") for h in heads):
+            helped = [t for t in _purpose_beneficiaries(predicate) if t not in source_heads and self._names_actor(t)]
+            if helped and (found := self._make_actors(helped, context, published, keep_unknown_nouns=True)):
+                return found
+        # the forces moved themselves ("its forces"), not forces they are sent to join
+        moved = bool(heads) and all(h.lemma_.lower() in MOVED_FORCES and h.dep_ in ("dobj", "obj", "conj") for h in heads)
+        if not targets or (not moved and any(a.country or a.org for a in targets)):
+            return targets
+        # "surrendered their last territory to US-backed forces": the side yielded to
+        handed = [r for r in _recipient_heads(predicate, candidate) if r.head.lower_ == "to" and r.ent_type_ not in ("GPE", "LOC")
+                  and (r.lemma_.lower() in MOVED_FORCES or r.ent_type_ in ("PERSON", "NORP"))
+                  ] if candidate.cameo.startswith(DEPARTURE_CAMEO_PREFIXES) else []
+        # "strengthened its forces in Crimea": where the forces moved are
+        stationed = [gc for h in heads if moved for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
+                     for gc in c.children if gc.dep_ == "pobj" and (_is_named(gc) or _is_place(gc))]
+        places = handed or stationed or _place_recipients(predicate) or _places_in_scope(
+            predicate, [*target_heads, *candidate.extra], opponents=True
+        ) or _conjoined_act_places(predicate)
+        return self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True) or targets
+
     def _actors_inside(self, thing: Token, prepositions: frozenset[str] | None = None, depth: int = 2) -> list[Token]:
         """The first actor named by a prepositional complement of a thing ("the attacks in Sri Lanka"),
         looking one complement further when needed ("the sacking of the adviser of X"). Whom the thing
@@ -767,7 +880,8 @@ class EventCoder:
             if prepositions is not None and child.lower_ not in prepositions:
                 continue
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
-            named = [o for o in objects if self._names_actor(o)]
+            # ("welcomed the visit by X to her country": the source's own country is not whom it names)
+            named = [o for o in objects if self._names_actor(o) and not self._is_own_home(o)]
             if named:
                 return named
             inner.extend(objects)
@@ -985,6 +1099,7 @@ class EventCoder:
         inherited: tuple[Span, DateMention] | None = None,
     ) -> Event | None:
         source_heads, target_heads = self._participants(candidate)
+        target_heads = [inner for head in target_heads for inner in self._named_target(head, candidate, source_heads)]
         reporter = _reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
         if reporter is not None and source_heads and all(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):
             # "Netanyahu says he will seek support": the pronoun refers back to the speaker
@@ -999,14 +1114,11 @@ class EventCoder:
             target_heads, context, published, keep_unknown_nouns=material,
             keep_topics=candidate.cameo.startswith("01"), literal=candidate.cameo.startswith(LITERAL_TARGET_CAMEO_PREFIXES),
         )
-        if targets and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and not any(a.country or a.org for a in targets):
-            # "sent 200 troops to Syria", "withdrew two battalions from Bhutan": the forces or goods
-            # moved are the source's own; the place they go to or leave is the recipient
-            places = _place_recipients(candidate.predicate) or _places_in_scope(
-                candidate.predicate, [*target_heads, *candidate.extra], opponents=True
-            )
-            targets = self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True) or targets
-        if targets and candidate.cameo.startswith(THING_TO_PLACE_CAMEO_PREFIXES) and candidate.cameo != RELEASE_PERSONS_CAMEO \
+        given_targets = targets
+        if candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES):
+            targets = self._dispatch_targets(candidate, source_heads, target_heads, targets, context, published)
+        if targets and targets is given_targets and candidate.cameo.startswith(THING_TO_PLACE_CAMEO_PREFIXES) \
+                and candidate.cameo != RELEASE_PERSONS_CAMEO \
                 and not any(a.country or a.org or a.sector for a in targets) and not any(_is_named(h) for h in target_heads):
             # "provided basic shelter materials ... in Haiti", "lifted a state of emergency in northern
             # parts of South Sudan": what is given, eased or imposed is a thing; where is the recipient
@@ -1020,7 +1132,11 @@ class EventCoder:
             clauses = [c for c in candidate.predicate.children if c.dep_ == "xcomp"]
             carriers = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN"), *clauses,
                         *(o for clause in clauses if (o := _direct_object(clause)) is not None)]
-            places = next((found for carrier in carriers if (found := _place_recipients(carrier))), []) or (
+            places = next((found for carrier in carriers if (found := _place_recipients(carrier))), []) or [
+                # "offered to send troops to help the Philippine army": whom the act is meant to help
+                t for carrier in (candidate.predicate, *clauses) for t in _purpose_beneficiaries(carrier)
+                if self._names_actor(t)
+            ] or (
                 # further in: "returned 12 human skulls that date back to ... to Peru", "aid to the
                 # Palestinian people", "a ceasefire effective from Sunday in Somalia"
                 _places_in_scope(candidate.predicate, list(candidate.extra), opponents=True, recipients=True)
@@ -1036,7 +1152,11 @@ class EventCoder:
         if not targets:
             helped = [t for t in self._purpose_objects(candidate.predicate) if t not in source_heads]
             targets = self._make_actors(helped, context, published)
-        if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and not any(a.country or a.org for a in targets):
+        if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and (aims := self._protest_aims(candidate)):
+            # "a demonstration at the university against the siege of X", "went on strike to protest
+            # the president's decision": what the protest opposes, before where it is held
+            targets = self._make_targets(aims, context, published, keep_unknown_nouns=True) or targets
+        elif candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and not any(a.country or a.org for a in targets):
             # "a strike that shut down Kathmandu", "a drive to convince Parliament to ...", "to press
             # their demands from the president's government": a protest is aimed at whom its own
             # clause names
@@ -1316,6 +1436,16 @@ def _subject_heads(predicate: Token) -> list[Token]:
     return []
 
 
+def _shared_passive_subjects(verb: Token) -> list[Token]:
+    """'X was tortured and killed': a participle conjoined with a passive verb, with no subject or object
+    of its own, is said of the same passive subject."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB" or any(
+        c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dobj", "obj") for c in verb.children
+    ):
+        return []
+    return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+
+
 def _is_purpose_clause(verb: Token) -> bool:
     """'sent experts to Qatar to investigate', 'called Lavrov to discuss': an infinitive clause that
     says what the main act is for (not the content of a request: 'urged Iran to stop')."""
@@ -1334,7 +1464,8 @@ def _is_object_control(verb: Token) -> bool:
     ('called Lavrov to discuss' is a telephone call: the caller discusses)."""
     lemma = verb.lemma_.lower()
     if lemma == "call":
-        return any(c.lower_ in ("on", "upon") for c in verb.children)
+        # "called on Russia": the particle follows the verb ("On Nov. 2, X called Lavrov" is a date)
+        return any(c.lower_ in ("on", "upon") and c.i > verb.i for c in verb.children)
     return lemma in ("urge", "ask", "tell", "order", "force", "press", "invite")
 
 
@@ -1593,19 +1724,73 @@ def _places_in_scope(
             for child in token.children:
                 if child.i in seen or child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
                     continue
+                if child.dep_ == "advcl" and _has_own_subject(child) and any(c.dep_ == "mark" for c in child.children):
+                    continue  # "after a group took over a base in the area": another act, elsewhere
                 seen.add(child.i)
                 following.append(child)
                 if child.dep_ != "pobj":
                     continue
                 marker = child.head.lower_
-                if (marker in PLACE_PREPOSITIONS and _is_place(child)) or (_is_named(child) and (
-                    (opponents and marker == "against") or (recipients and marker == "to")
-                )):
+                if (marker in PLACE_PREPOSITIONS and _is_place(child)) or (
+                    opponents and marker == "against" and _names_opponent(child)
+                ) or (recipients and marker == "to" and _is_named(child)):
                     found.append(child)
         if found:
             return found
         frontier = following
     return []
+
+
+def _is_generic(token: Token) -> bool:
+    """'struck a target in X', 'banned assembly of five persons': a bare thing that names nobody
+    ("Hamas targets", "military targets" are said of whom they belong to)."""
+    return token.lemma_.lower() in GENERIC_OBJECTS and all(c.dep_ in ("det", "prep", "punct") for c in token.children)
+
+
+def _located_targets(predicate: Token) -> list[Token]:
+    """'near an Afghan army base', 'at the checkpoint': where an act is aimed, when what it is done
+    with is the source's own."""
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATED_TARGET_PREPOSITIONS:
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                       and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            if objects:
+                return objects
+    return []
+
+
+def _purpose_beneficiaries(verb: Token) -> list[Token]:
+    """'deployed to the school to train 200 Nigerian soldiers', 'donated ventilators to assist Ethiopia':
+    whom the act's purpose clause says it helps."""
+    for clause in verb.children:
+        if (clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in ASSISTANCE_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+            obj = _direct_object(clause)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return [obj]
+    return []
+
+
+def _conjoined_act_places(predicate: Token) -> list[Token]:
+    """'declared a state of siege in Pando and dispatched the army': where the act the predicate is
+    conjoined with applies."""
+    if predicate.dep_ != "conj" or predicate.head.pos_ != "VERB":
+        return []
+    head = predicate.head
+    obj = _direct_object(head)
+    return _places_in_scope(head, [obj] if obj is not None else [])
+
+
+def _names_opponent(token: Token) -> bool:
+    """'a battle against the remnants of the Brotherhood', 'a move against Syria's chemical weapons': a
+    named opponent, or a thing that belongs to one."""
+    return _is_named(token) or any(
+        child.dep_ == "poss" and _is_named(child) for child in token.children
+    ) or any(_is_named(member) for member in _of_complements(token))
+
+
+def _has_own_subject(clause: Token) -> bool:
+    return any(c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) for c in clause.children)
 
 
 def _is_named(token: Token) -> bool:
@@ -1638,6 +1823,22 @@ def _noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
             elif child.lower_ in ("on", "against", "with", "to", "toward", "towards", "into"):
                 targets.extend(objects)
     return sources, targets
+
+
+def _pronoun_antecedent(pronoun: Token, sources: Sequence[Token]) -> Token | None:
+    """'called President X on Wednesday and urged him to', 'Y was released after Z pardoned him': a
+    person's object pronoun stands for the nearest person named before it in the same sentence, other
+    than the source; a name in apposition ("his counterpart, X") stands for the phrase it describes."""
+    if pronoun.lower_ not in PERSON_OBJECT_PRONOUNS:
+        return None
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        # the last word of a name (its compounds are parts of it), never the source's
+        if token.ent_type_ != "PERSON" or token.dep_ in ("compound", "flat") or token in sources:
+            continue
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head not in sources:
+            return token.head
+        return token
+    return None
 
 
 def _place_domestic_groups(sources: list[Actor], targets: list[Actor]) -> None:
