@@ -78,6 +78,7 @@ MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["
                          + object_classes()["peacekeepers"])
 ASSISTANCE_VERBS = frozenset(object_classes()["assistance_verbs"])
 GENERIC_OBJECTS = frozenset(object_classes()["generic_objects"])
+PLACE_NOUN_LEMMAS = frozenset(object_classes()["place"])
 
 # Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
 FORCE_CAMEO_ROOTS = ("18", "19", "20")
@@ -1803,7 +1804,7 @@ def _is_named(token: Token) -> bool:
 def _is_place(token: Token) -> bool:
     """A named place, or a place noun ("northern parts of South Sudan", "the Deraa countryside",
     "the north region"; the class `place` in data/object_classes.yaml)."""
-    return token.ent_type_ in ("GPE", "LOC") or (token.pos_ == "NOUN" and token.lemma_.lower() in object_classes()["place"])
+    return token.ent_type_ in ("GPE", "LOC") or (token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUN_LEMMAS)
 
 
 def _noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
