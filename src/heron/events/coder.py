@@ -148,6 +148,9 @@ VICTIM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
 MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
 MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+# What an act noun asks for or is about is its content, not part of the participant that the act stands
+# for ("rejected Bolivia's request for talks", "ignored the union's demand for higher wages").
+ACT_CONTENT_PREPOSITIONS = frozenset({"for", "about", "regarding", "concerning"})
 MENTION_STOP_PREPOSITIONS = frozenset({"including", "during", "following", "after", "before", "amid", "despite",
                                        "as", "than", "since", "until", "like", "such", "over"})
 
@@ -708,6 +711,7 @@ class EventCoder:
         self, heads: list[Token], context: object, published: date | None, *, keep_unknown_nouns: bool = False
     ) -> list[Actor]:
         actors: list[Actor] = []
+        actor_heads: list[Token] = []  # the head each actor was read from (_join_split_subjects)
         seen: set[tuple[int, int]] = set()
         # "thousands of Tamil refugees", "dozens of protesters": the people counted are the participant
         counted: dict[int, Token] = {}  # member index -> the quantity word counting it
@@ -724,7 +728,9 @@ class EventCoder:
                 continue
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
-            mention = _mention_span(head, span, self.actors.roles)
+            # "Bolivia's request for talks": what an act asks for is not part of its mention
+            content = ACT_CONTENT_PREPOSITIONS if head.pos_ == "NOUN" and self._noun_entry(head) is not None else frozenset()
+            mention = _mention_span(head, span, self.actors.roles, content)
             if head.i in counted:
                 quantity = counted[head.i]
                 mention = head.doc[min(quantity.left_edge.i, mention.start) : mention.end]
@@ -768,6 +774,8 @@ class EventCoder:
                 if owner is not None:
                     actor.country, actor.org = owner.country, owner.org
             actors.append(actor)
+            actor_heads.append(head)
+        actors, _ = _join_split_subjects(actors, actor_heads)
         # A mention that is only punctuation is a piece of a name the parse split (and so is one inside
         # another, see _distinct_mentions), not a participant of its own.
         return _distinct_mentions([actor for actor in actors if any(ch.isalnum() for ch in actor.text)])
@@ -1915,6 +1923,35 @@ def _counts_members(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.ent_type_ == "CARDINAL" and bool(_counted_members(head))
 
 
+def _join_split_subjects(actors: list[Actor], heads: list[Token]) -> tuple[list[Actor], list[Token]]:
+    """One participant for a noun phrase the parser split into several subjects of one verb, with
+    nothing between the pieces ("Malian Prime Minister | Choguel Maiga rejected", "The rebel | Arakan
+    Army attacked"): the mention covers the whole phrase, the codes come from the piece that names
+    someone, completed from the other. ``heads[i]`` is the head ``actors[i]`` was read from."""
+    order = sorted(range(len(actors)), key=lambda i: actors[i].start)
+    joined: list[Actor] = []
+    joined_heads: list[Token] = []
+    subject_deps = (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    for index in order:
+        actor, head = actors[index], heads[index]
+        if joined:
+            previous, previous_head = joined[-1], joined_heads[-1]
+            gap = head.doc.text[previous.end : actor.start] if actor.start > previous.end else ""
+            if (head.dep_ in subject_deps and previous_head.dep_ in subject_deps and head.head == previous_head.head
+                    and head != previous_head and not gap.strip()):
+                named, other = (actor, previous) if actor.name or not previous.name else (previous, actor)
+                start, end = previous.start, max(previous.end, actor.end)
+                joint = replace(named, text=head.doc.text[start:end], start=start, end=end)
+                joint.country = joint.country or other.country
+                joint.org = joint.org or other.org
+                joint.sector = joint.sector or other.sector
+                joined[-1] = joint
+                continue
+        joined.append(actor)
+        joined_heads.append(head)
+    return joined, joined_heads
+
+
 def _distinct_mentions(actors: list[Actor]) -> list[Actor]:
     """One actor per mention, and none inside another one's mention ("Sarraj" in "Prime Minister
     Fayez al-Sarraj" is a piece of a name the parse split, not a second participant)."""
@@ -1943,12 +1980,13 @@ def _reporting_verb(predicate: Token) -> Token | None:
     return None
 
 
-def _mention_span(head: Token, phrase: Span, roles: Mapping[str, Role]) -> Span:
+def _mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: frozenset[str] = frozenset()) -> Span:
     """The whole noun phrase that mentions a participant, as annotators mark it: the resolver's
     phrase grown over quantifiers, appositions and prepositional modifiers ("at least 75 displaced
     people in eastern Syria", "an arms depot of the Syrian army", "Zabihullah Mujahid, the Taliban
     spokesman"), but never over relative or participial clauses, conjoined siblings (separate
-    participants), adverbs or time phrases ("the court on Monday")."""
+    participants), adverbs or time phrases ("the court on Monday"), nor over the head's own
+    prepositional complements introduced by ``stops``."""
     doc = head.doc
     included: set[int] = set(range(phrase.start, phrase.end))
 
@@ -1959,6 +1997,8 @@ def _mention_span(head: Token, phrase: Span, roles: Mapping[str, Role]) -> Span:
                 continue
             if top and child.dep_ == "appos" and child.pos_ == "NOUN" and head.ent_type_ in ("GPE", "LOC"):
                 continue  # "Hodeidah, a major flashpoint in the war": a description, not the name
+            if top and child.dep_ == "prep" and child.lower_ in stops:
+                continue
             if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and _names_a_person(head, roles):
                 continue  # "summoned the Chinese ambassador in Berlin": where the person is, not who
             if child.dep_ == "prep" and (
