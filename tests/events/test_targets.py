@@ -213,3 +213,46 @@ def test_a_protest_targets_what_it_opposes() -> None:
         "the government's pension reform"
     ]
     assert targets("Nurses in Lagos went on strike on Monday.") == []
+
+
+def test_a_hyphenated_event_noun_is_looked_up_whole() -> None:
+    event = top("The Philippine president announced a ten-day cease-fire with the communist rebels.")
+    assert event.cameo == "0871"
+    assert [a.text for a in event.target] == ["the communist rebels"]
+
+
+def test_a_quantifier_pronoun_counts_the_people_of_its_of_phrase() -> None:
+    assert targets("Ghana expelled some of the Nigerian traders on Friday.") == ["some of the Nigerian traders"]
+    assert targets("The inspectors opened fraud investigations against each of the top ten insurers.") == [
+        "each of the top ten insurers"
+    ]
+
+
+def test_an_inquiry_targets_whom_its_of_phrase_names() -> None:
+    assert targets("Prosecutors opened investigations of two of the largest Brazilian banks.") == [
+        "two of the largest Brazilian banks"
+    ]
+
+
+def test_a_rejected_proposal_stands_for_itself_or_its_author() -> None:
+    assert targets("The Polish senate rejected the Warsaw council decision.") == ["the Warsaw council decision"]
+    assert targets("Mexico violated a ban by the WTO on steel subsidies.") == ["the WTO"]
+
+
+def test_a_comment_is_about_what_its_topic_gerund_acts_on() -> None:
+    assert targets("Japan expressed pessimism about ending the Kuril Islands dispute soon.") == [
+        "the Kuril Islands dispute"
+    ]
+
+
+def test_a_mediation_in_a_conflict_targets_the_conflict() -> None:
+    assert targets("The African Union ended mediation efforts in the Ethiopian-Eritrean border dispute.") == [
+        "the Ethiopian-Eritrean border dispute"
+    ]
+
+
+def test_names_beside_an_unknown_head_stand_for_it() -> None:
+    assert targets("President Lula urged trading partners like Argentina to lower tariffs.") == ["Argentina"]
+    assert targets("The Kenyan president will meet his old rival Tanzania's President John Magufuli.") == [
+        "Tanzania's President John Magufuli"
+    ]

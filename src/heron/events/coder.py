@@ -95,6 +95,10 @@ ARMED_SECTORS = frozenset({"military", "police"})
 # Words that count the people of their "of" phrase ("thousands of refugees").
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd",
                             "handful", "couple"})
+# Quantifier pronouns that stand for part of the group of their "of" phrase ("some of the peacekeepers",
+# "each of the providers").
+QUANTIFIER_PRONOUNS = frozenset({"some", "each", "all", "many", "most", "several", "few", "both", "none", "any",
+                                 "one", "either", "neither"})
 
 # Prepositions that mostly give a circumstance, not a recipient ("at the fourth round of talks").
 LOOSE_PREPOSITIONS = frozenset({"at", "over", "into", "from"})
@@ -416,6 +420,8 @@ class EventCoder:
                 entry = self.lexicon.noun_entry(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
                 if entry is not None:
                     return entry
+        if (joined := _hyphen_joined_lemma(noun)) is not None and (entry := self.lexicon.noun_entry(joined)) is not None:
+            return entry
         return self.lexicon.noun_entry(noun.lemma_.lower())
 
     def _noun_candidate(self, noun: Token) -> _Candidate | None:
@@ -568,12 +574,21 @@ class EventCoder:
                 targets = [s for s in _clause_subjects([predicate, *candidate.extra, *topics]) if s not in sources]
             if not targets and candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES):
                 targets = _for_clause_subjects(predicate)  # "called for Britain to stay": who is asked to act
+            if not targets and candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX):
+                # "opened fraud investigations of four corporations": the inquiry's "of" names who is
+                # investigated
+                targets = next((found for noun in (*candidate.extra, obj) if noun is not None and noun.pos_ == "NOUN"
+                                if (found := _of_complements(noun))), [])
             if targets and candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX):
                 # "its investigation into an allegation by X that the NPFL had taken over the city":
                 # who is investigated is the one the allegation is about
                 targets = [s for s in _clause_subjects(targets) if s not in sources] or targets
             if not targets and candidate.cameo.startswith("01"):
                 targets = self._statement_targets(candidate)  # "expressed hopes the government will ..."
+            if not targets:
+                # "ended mediation efforts in the Arab-Israeli dispute"
+                targets = [gc for word in (predicate, *candidate.extra, *([obj] if obj is not None else []))
+                           for c in word.children if c.dep_ == "prep" for gc in c.children if _is_mediated_conflict(gc)][:1]
             if not targets and (thing or cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")):
                 # Force, withdrawal or aid "in Syria" / "from Iraq": the place stands for its recipient.
                 targets = _place_recipients(predicate)
@@ -665,6 +680,22 @@ class EventCoder:
             frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         return []
 
+    def _rejected_or_commented(self, candidate: _Candidate) -> list[Token]:
+        """When the heads found first name nobody ("rejected Theresa May's offer on citizens' rights",
+        "violated a ban by the UN on missile tests", "expressed pessimism about his mission for the first
+        time"): what is rejected or defied stands for itself, or for its author when it names one, and a
+        comment is about its topic."""
+        obj = _direct_object(candidate.predicate)
+        authors = [] if obj is None or obj.pos_ != "NOUN" else [
+            a for a in _noun_authors(obj, possessors=False)
+            if a.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(a)]
+        if candidate.cameo.startswith("01"):  # ("denied accusations by X")
+            return authors or _statement_topics(candidate.predicate, candidate.extra)
+        # (not "rejecting the other's proposals", "its plans": a pronoun's act names nobody here)
+        owned_by_pronoun = obj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" or c.lower_ == "other"
+                                                   for c in obj.children)
+        return authors or ([obj] if obj is not None and obj.pos_ == "NOUN" and not owned_by_pronoun else [])
+
     def _statement_targets(self, candidate: _Candidate) -> list[Token]:
         """Whom a statement is addressed to or about: the addressee ("told reporters", "expressed
         condolences to Bangladesh"), the recipient of a policy option under consideration ("considering
@@ -717,7 +748,10 @@ class EventCoder:
         counted: dict[int, Token] = {}  # member index -> the quantity word counting it
         members_of: list[list[Token]] = []
         for given in heads:
-            members = [m for m in _counted_members(given) if self._names_actor(m)]
+            # (a pronoun or numeral that counts, "each of the providers", is never kept itself: its
+            # members stand even when the dictionaries do not know them)
+            members = [m for m in _counted_members(given) if self._names_actor(m)
+                       or (keep_unknown_nouns and given.pos_ != "NOUN" and m.pos_ == "NOUN")]
             counted.update((member.i, given) for member in members)
             members_of.append(members or [given])
         heads = [member for members in members_of for member in members]
@@ -813,6 +847,10 @@ class EventCoder:
             if not found and head.pos_ == "NOUN":
                 found = self._make_actors(self._victims_of_force(head), context, published, keep_unknown_nouns=True) \
                     or self._make_actors(_clause_parties(head), context, published, keep_unknown_nouns=True)
+            if not found and (named := [t for t in _named_beside(head) if self._names_actor(t)]):
+                found = self._make_actors(named, context, published)
+            if not found and _is_mediated_conflict(head):
+                found = self._make_actors([head], context, published, keep_unknown_nouns=True)
             actors.extend(found)
         return _distinct_mentions(actors)
 
@@ -1161,6 +1199,10 @@ class EventCoder:
         if not targets:
             helped = [t for t in self._purpose_objects(candidate.predicate) if t not in source_heads]
             targets = self._make_actors(helped, context, published)
+        if not targets and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+            fallback = [t for t in self._rejected_or_commented(candidate) if t not in source_heads]
+            targets = self._make_targets(fallback, context, published, keep_unknown_nouns=True, keep_topics=True,
+                                         literal=True)
         if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and (aims := self._protest_aims(candidate)):
             # "a demonstration at the university against the siege of X", "went on strike to protest
             # the president's decision": what the protest opposes, before where it is held
@@ -1396,12 +1438,26 @@ def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
         compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
         if compounds:
             found.append((head, f"{compounds[-1].lemma_.lower()} {lemma}"))
+        if (joined := _hyphen_joined_lemma(head)) is not None:
+            found.append((head, joined))
         found.append((head, lemma))
         found.extend((compound, compound.lemma_.lower()) for compound in compounds)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 found.extend((gc, gc.lemma_.lower()) for gc in child.children if gc.dep_ == "pobj")
     return found
+
+
+def _hyphen_joined_lemma(noun: Token) -> str | None:
+    """'cease-fire' -> "ceasefire", 'pull-out' -> "pullout": a noun the tokenizer split at its hyphen
+    (the first part hangs on the head as a compound), spelled as the lexicon writes it."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 1].whitespace_ or doc[noun.i - 2].whitespace_:
+        return None
+    first = doc[noun.i - 2]
+    if first.head != noun or first.dep_ not in ("compound", "amod", "nmod") or not first.is_alpha:
+        return None
+    return f"{first.lower_}{noun.lemma_.lower()}"
 
 
 def _subject_heads(predicate: Token) -> list[Token]:
@@ -1529,6 +1585,10 @@ def _statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
     for token in carriers:
         topics = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
                   for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+        # "pessimism about bringing the standoff to an end": the topic is what the gerund acts on
+        topics = topics or [obj for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
+                            for gc in c.children if gc.dep_ == "pcomp" and gc.tag_ == "VBG"
+                            if (obj := _direct_object(gc)) is not None and obj.pos_ in ("NOUN", "PROPN")]
         if topics:
             return topics
     return []
@@ -1633,6 +1693,31 @@ def _clause_parties(thing: Token, depth: int = 6) -> list[Token]:
             return found
         frontier = following
     return []
+
+
+def _named_beside(head: Token) -> list[Token]:
+    """Names that stand beside a head naming nobody: its apposition ("regional rival Japan's Prime
+    Minister X"), its examples ("valued partners like Saudi Arabia", "donors such as Norway"), a second
+    object the parse split off a mistagged one ("meet his counterpart Italian President X"), or the name
+    compounded on an addressee the parse merged with what follows ("an ultimatum to Damascus warning
+    of ...")."""
+    found = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    found += [gc for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "such")
+              for gc in (*c.children, *(g for a in c.children if a.dep_ == "prep" for g in a.children))
+              if gc.dep_ == "pobj"]
+    if head.dep_ == "dobj" and head.pos_ not in ("NOUN", "PROPN"):
+        found += [c for c in head.head.children if c.dep_ == "dobj" and c != head and c.pos_ in ("NOUN", "PROPN")]
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.pos_ == "NOUN":
+        found += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")]
+    return found
+
+
+def _is_mediated_conflict(head: Token) -> bool:
+    """'ended mediation efforts in the Arab-Israeli dispute', 'a solution to the border conflict': a
+    conflict an act is about stands for its parties (class `conflict` in data/object_classes.yaml; not
+    "declined to comment on the dispute": a comment's topic is no party)."""
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in object_classes()["conflict"]
+            and head.dep_ == "pobj" and head.head.lower_ in ("in", "over", "to"))
 
 
 def _carrier_targets(obj: Token, candidate: _Candidate) -> list[Token]:
@@ -1865,8 +1950,15 @@ def _place_domestic_groups(sources: list[Actor], targets: list[Actor]) -> None:
 
 def _counted_members(head: Token) -> list[Token]:
     """'thousands of refugees' -> [refugees]: a number or quantity word heading an "of" phrase."""
-    if head.ent_type_ not in ("CARDINAL", "QUANTITY") and head.lemma_.lower() not in QUANTITY_NOUNS:
+    if head.ent_type_ not in ("CARDINAL", "QUANTITY") and head.lemma_.lower() not in QUANTITY_NOUNS and not (
+        head.pos_ in ("PRON", "DET", "NUM") and head.lower_ in QUANTIFIER_PRONOUNS
+    ):
         return []
+    if head.lower_ in QUANTIFIER_PRONOUNS and head.pos_ != "NOUN":
+        # "withdrew some of its troops": part of the speaker's own people, not someone acted on
+        return [gc for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in gc.children)]
     return [gc for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
             for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
 
@@ -1920,6 +2012,8 @@ def _is_addressed_group(head: Token) -> bool:
 
 def _counts_members(head: Token) -> bool:
     """'dozens of demonstrators', 'hundreds of banks': a number noun that stands for what it counts."""
+    if head.pos_ in ("PRON", "DET", "NUM"):  # "each of the providers", "four of the corporations"
+        return (head.lower_ in QUANTIFIER_PRONOUNS or head.ent_type_ == "CARDINAL") and bool(_counted_members(head))
     return head.pos_ == "NOUN" and head.ent_type_ == "CARDINAL" and bool(_counted_members(head))
 
 
