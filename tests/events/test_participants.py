@@ -274,3 +274,45 @@ def test_a_lithuanian_party_is_dated_in_and_out_of_government() -> None:
     assert [(a.country, a.sector) for a in in_opposition.source] == [("LTU", "opposition")]
     in_government = max(heron.extract(text, published="2010-03-01"), key=lambda e: e.confidence)
     assert [(a.country, a.sector) for a in in_government.source] == [("LTU", "government")]
+
+
+def test_a_date_before_the_verb_is_no_particle_of_call() -> None:
+    # "called X to discuss" is a telephone call: the caller discusses ("On Friday" is no "called on")
+    event = top("On Friday, US Secretary of State John Kerry called Erdogan to discuss the border crisis.")
+    assert texts(event.source) == ["US Secretary of State John Kerry"]
+    assert texts(event.target) == ["Erdogan"]
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_source() -> None:
+    event = top("The Netherlands and Belgium however have condemned the attack on the embassy.")
+    assert texts(event.source) == ["The Netherlands", "Belgium"]
+
+
+def test_a_name_the_parse_reads_as_a_modifier_of_the_verb_is_its_subject() -> None:
+    event = top("USAID announced a suspension of aid in Somalia.")
+    assert texts(event.source) == ["USAID"]
+    assert texts(event.target) == ["Somalia"]
+
+
+def test_a_reported_future_act_of_an_unnamed_side_is_the_speakers() -> None:
+    event = top("Prime Minister Jane Mwangi announced that the government will extend the night curfew in Nairobi.")
+    assert texts(event.source) == ["Prime Minister Jane Mwangi"]
+    assert countries(event.target) == ["KEN"]
+
+
+def test_a_reported_act_of_a_named_state_stays_its_own() -> None:
+    event = top("A navy commander said South Africa would give Nigeria technical assistance.")
+    assert texts(event.source) == ["South Africa"]
+    assert texts(event.target) == ["Nigeria"]
+
+
+def test_an_act_hoped_for_is_the_hopers_statement_about_its_subject() -> None:
+    event = top("The Chilean foreign minister said he hopes Brazil will persuade Peru to lift sanctions on Cuba.")
+    assert texts(event.source) == ["The Chilean foreign minister"]
+    assert texts(event.target) == ["Brazil"]
+
+
+def test_an_obligation_on_the_copula_makes_the_speaker_the_source() -> None:
+    event = top("Foreign Minister John Tamm said the African Union must be ready to mediate talks in Sudan.")
+    assert texts(event.source) == ["Foreign Minister John Tamm"]
+    assert texts(event.target) == ["the African Union"]

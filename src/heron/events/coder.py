@@ -139,6 +139,12 @@ LOCATED_TARGET_PREPOSITIONS = frozenset({"near", "at", "against", "on", "outside
 # Dependencies that lead out of the predicate's own clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "mark"})
 
+# Words of hoping and expecting: "hopes X will persuade Y", "voiced hope that X will help": the act
+# hoped for is the hoper's statement about X.
+HOPE_LEMMAS = frozenset({"hope", "expect", "wish"})
+# Determiners of a definite mention that names nobody ("the government", "his country").
+DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our"})
+
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 
 # Prepositions that name the other party of what a clause deals with ("to meet with X", "to resolve the
@@ -730,6 +736,38 @@ class EventCoder:
         """'her country', 'their homeland': a place given by a possessive pronoun (mostly the source's)."""
         return self._is_own_thing(token) and (_is_place(token) or token.lemma_.lower() in HOME_NOUNS)
 
+    def _speaks_for_subject(self, predicate: Token, reporter: Token, subjects: list[Token]) -> bool:
+        """'X announced that the government will extend the curfew', 'X said his country will not lift
+        the ban': a reported future act whose subject, named after the speaker, is a definite mention
+        that names nobody (no country or organisation) is the speaker's own side."""
+        if not any(is_future(token, self.modality) for token in _clause_chain(predicate)):
+            return False
+        for subject in subjects:
+            if subject.i < reporter.i or subject.pos_ not in ("NOUN", "PROPN") or _is_named(subject) and subject.pos_ == "NOUN":
+                return False
+            if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETERMINERS for c in subject.children):
+                return False
+            actor = self.actors.resolve(self.actors.phrase_for(subject))
+            if subject.pos_ == "PROPN" and actor is None or actor is not None and (actor.country or actor.org):
+                return False
+        return True
+
+    def _hopers(self, candidate: _Candidate, context: object, published: date | None) -> list[Actor]:
+        """Who hopes or expects the act: the subject of "hope" whose that-clause holds the predicate
+        ("he hopes Japan will persuade ..."), or of the verb a noun "hope" is the object of ("voiced
+        hope that ..."); a pronoun is the speaker of the verb reporting the hope."""
+        top = _clause_chain(candidate.predicate)[-1]
+        hope = top.head
+        if top.dep_ not in ("ccomp", "acl") or _verb_lemma(hope) not in HOPE_LEMMAS or top.i < hope.i:
+            return []
+        holder = hope if hope.pos_ == "VERB" else hope.head if hope.dep_ in ("dobj", "obj") else None
+        if holder is None:
+            return []
+        hopers = _subject_heads(holder)
+        if hopers and all(h.lower_ in ANAPHORIC_PRONOUNS for h in hopers) and (reporter := _reporting_verb(holder)) is not None:
+            hopers = [h for h in _subject_heads(reporter) if h.pos_ != "PRON"]
+        return self._make_actors([h for h in hopers if h.pos_ != "PRON"], context, published)
+
     def _names_actor(self, token: Token) -> bool:
         """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
         if token.pos_ == "PROPN" or token.ent_type_ in ENTITY_TYPES:
@@ -756,7 +794,9 @@ class EventCoder:
             members_of.append(members or [given])
         heads = [member for members in members_of for member in members]
         for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
-            if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM", "ADV"):
+            if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM") or (
+                head.pos_ == "ADV" and head.ent_type_ not in ENTITY_TYPES  # (a name mistagged: "USAID")
+            ):
                 continue
             if head.ent_type_ in NON_ACTOR_ENTITY_TYPES and not _counts_members(head):
                 continue
@@ -1152,6 +1192,10 @@ class EventCoder:
             # "Netanyahu says he will seek support": the pronoun refers back to the speaker
             speakers = [h for h in _subject_heads(reporter) if h.pos_ != "PRON"]
             source_heads = speakers or source_heads
+        elif reporter is not None and source_heads and self._speaks_for_subject(candidate.predicate, reporter, source_heads):
+            # "Prime Minister X announced that the government will extend the curfew": the speaker
+            # announces their own side's act
+            source_heads = [h for h in _subject_heads(reporter) if h.pos_ != "PRON"] or source_heads
         # What a material act is done to is its recipient even when the dictionaries do not know it
         # ("attacked a military base", "released dozens of activists"); likewise what does it ("a car
         # bomb killed ...").
@@ -1259,7 +1303,7 @@ class EventCoder:
             reported_by is not None
             and candidate.kind != "speech"
             and NEGATION not in modes
-            and is_obligation(candidate.predicate, self.modality)
+            and any(is_obligation(token, self.modality) for token in _clause_chain(candidate.predicate))
         ):
             # "X said the EU must mediate": X demands it of the EU.
             speakers = self._make_actors(_subject_heads(reported_by), context, published)
@@ -1267,6 +1311,10 @@ class EventCoder:
                 sources, targets = speakers, sources or targets
                 cameo = self.modality.demand_cameo
                 info = cameo_info(cameo)
+        hopers = self._hopers(candidate, context, published) if sources else []
+        if hopers:
+            # "X hopes Japan will persuade Y to lift sanctions": X's statement about Japan
+            sources, targets = hopers, sources
         for mode in (NEGATION, HYPOTHETICAL, FUTURE):
             if mode not in modes:
                 continue
@@ -1464,7 +1512,7 @@ def _subject_heads(predicate: Token) -> list[Token]:
     """The subject, following control ("agreed to set up"), coordination and relative clauses."""
     token = predicate
     for _ in range(6):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or _misattached_subjects(token)
         if not subjects and token != predicate and _is_stative(token):
             # "the army is poised to strike": the subject of the stative passive acts
             subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -1509,6 +1557,32 @@ def _shared_passive_subjects(verb: Token) -> list[Token]:
     ):
         return []
     return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+
+def _misattached_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb the parser hung elsewhere: on its auxiliary ("The UK and France however
+    have opposed": "have" takes the subject), or a name before the verb read as its modifier ("USAID
+    deployed teams", "USAID" as an adverb)."""
+    on_aux = [gc for c in verb.children if c.dep_ in ("aux", "auxpass") for gc in c.children if gc.dep_ in SUBJECT_DEPS]
+    if on_aux:
+        return on_aux
+    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "amod") and c.i < verb.i
+            and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and c.pos_ in ("PROPN", "ADV", "ADJ", "NOUN")
+            and c.i == c.left_edge.i and not any(t.dep_ in SUBJECT_DEPS for t in verb.children)][:1]
+
+
+def _clause_chain(predicate: Token) -> list[Token]:
+    """The predicate and the words its clause hangs from up to the clause's own verb: "the EU must be
+    ready to mediate" -> [mediate, ready, be]; "X will help Y to maintain" -> [maintain, help]."""
+    chain = [predicate]
+    token = predicate
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head == token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
 
 
 def _is_purpose_clause(verb: Token) -> bool:
