@@ -152,3 +152,56 @@ def test_synonym_families_and_noun_forms(text: str, plover_type: str, cameo: str
 @pytest.mark.parametrize("text", ["", "   ", "Leave a Reply", "12345 67890", "?!"])
 def test_no_events_from_empty_or_noise(text: str) -> None:
     assert [e for e in heron.extract(text) if e.plover_type] == []
+
+
+def first(events: list[Event]) -> Event:
+    """The sentence's top event, typed or not (what the roles scorer compares with the gold)."""
+    assert events, "no event"
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_obligation_reached_through_an_adjective_is_put_on_its_subject() -> None:
+    """'X said Y must be ready to mediate': X demands it of Y (the modal sits on the copula)."""
+    event = first(heron.extract("Chancellor Olaf Scholz said the African Union must be ready to mediate talks in Sudan."))
+    assert event.cameo == "100" and event.plover_type == "REQUEST"
+    assert names(event.source) == ["DEU"] and names(event.target) == ["AU"]
+
+
+def test_act_inside_a_reported_obligation_ranks_below_the_demand() -> None:
+    """'X said Y must do more before he would resume talks': the demand is the event, the resumption its content."""
+    event = first(heron.extract(
+        "The Kenyan president said Ethiopia must do more on the border before he would resume trade talks."))
+    assert event.predicate == "said" and event.cameo == "100"
+    assert names(event.source) == ["KEN"] and names(event.target) == ["ETH"]
+
+
+def test_comment_reported_by_someone_else_ranks_below_the_report() -> None:
+    event = first(heron.extract("The Norwegian Refugee Council said Kenya has expressed concern about the closure of the camps."))
+    assert event.predicate == "said"
+    assert names(event.target) == ["KEN"]
+
+
+def test_speaker_reporting_its_own_comment_keeps_the_comment() -> None:
+    event = first(heron.extract("Kenya said it has expressed concern to Somalia about the border closure."))
+    assert event.cameo.startswith("01") and event.predicate != "said"
+
+
+def test_help_that_comes_with_an_arrival_goes_to_where_it_arrives() -> None:
+    event = first(heron.extract("Hundreds of Spanish soldiers have arrived in Lebanon to join the UN peacekeeping force."))
+    assert names(event.source) == ["ESP"] and names(event.target) == ["LBN"]
+
+
+def test_particle_after_a_long_direct_object() -> None:
+    event = first(heron.extract("The teachers' union has pushed the Minister of Labour of Peru for higher wages."))
+    assert event.cameo == "100" and event.predicate.startswith("pushed") and event.predicate.endswith("for")
+    assert [a.text for a in event.target] == ["the Minister of Labour of Peru"]
+
+
+def test_time_phrase_after_the_object_is_not_a_particle() -> None:
+    events = heron.extract("Erdogan called the new Prime Minister of Italy on Wednesday to congratulate him.")
+    assert not any(e.predicate.endswith(" on") for e in events)
+
+
+def test_particle_parsed_as_a_modifier_of_the_object() -> None:
+    event = first(heron.extract("Oman let free two detained Iranian sailors."))
+    assert event.cameo == "0841" and event.predicate == "let free" and names(event.source) == ["OMN"]

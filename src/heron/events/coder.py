@@ -91,6 +91,11 @@ DOMESTIC_GROUP_SECTORS = frozenset({"opposition", "party", "civilians", "activis
 # A "visit" (CAMEO 042) by armed forces is a troop movement, not diplomacy.
 VISIT_CAMEO = "042"
 ARMED_SECTORS = frozenset({"military", "police"})
+# Rule-score penalty of an act inside a clause a speaker says someone must carry out (see _build_event)
+OBLIGATION_CONTENT_PENALTY = 0.3
+# ... and of a comment (CAMEO 01) someone else reports ("X said Y expressed concern")
+STATEMENT_CAMEO_ROOT = "01"
+REPORTED_COMMENT_PENALTY = 0.3
 
 # Words that count the people of their "of" phrase ("thousands of refugees").
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd",
@@ -454,6 +459,17 @@ class EventCoder:
                 if c.lower_ == words[0] and c.i > verb.i
                 and (c.dep_ == "prt" or (c.dep_ in ("prep", "dobj", "advmod", "acomp", "dative") and c.i - verb.i <= 3))
             ]
+            # ... or follows the direct object: "pushed the Governor of Arizona for reforms"
+            obj = _direct_object(verb)
+            if obj is not None and obj.i > verb.i:
+                matched += [c for c in verb.children if c.lower_ == words[0] and c.dep_ == "prep"
+                            and c.i == obj.right_edge.i + 1
+                            and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children)]  # "called X on Monday"
+            # ... or the parser reads the particle as a modifier of the object: "let free two sailors"
+            following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+            if following is not None and following.lower_ == words[0] and following.dep_ == "amod" \
+                    and following.head.head == verb:
+                matched.append(following)
             # The parse may hang the particle on the clause that follows: "called for X to act" (its mark).
             matched += [
                 c for child in verb.children if child.dep_ in ("advcl", "ccomp")
@@ -1107,6 +1123,37 @@ class EventCoder:
             token = token.head
         return penalty
 
+    def _arrival_places(self, predicate: Token) -> list[Token]:
+        """Where the arrival this act is the purpose of takes place ("arrived in Nepal to help deliver
+        aid" -> Nepal); empty when the act is not the purpose of an arrival."""
+        clause = predicate
+        while clause.dep_ == "xcomp" and clause.head.pos_ == "VERB" and not _is_purpose_clause(clause):
+            clause = clause.head  # "to help deliver aid": the purpose is the outermost infinitive
+        if not _is_purpose_clause(clause):
+            return []
+        arrival = clause.head
+        if not any(entry.cameo and entry.cameo.startswith(VISIT_CAMEO) and entry.kind == "event"
+                   for entry in self.lexicon.entries_for(_verb_lemma(arrival), "verb")):
+            return []
+        return _place_recipients(arrival)
+
+    def _reported_obligation(self, predicate: Token) -> tuple[Token, bool] | None:
+        """The speech verb that reports an obligation this predicate sits in ("X said the EU must be
+        ready to mediate", "X said Y must do something before he would support Z"), and whether the
+        predicate is the obliged act itself (reached through control only) rather than part of it."""
+        token, direct, obliged = predicate, True, False
+        for _ in range(5):
+            obliged = obliged or (direct and is_obligation(token, self.modality))
+            if token.dep_ == "ccomp" and token.head.pos_ in ("VERB", "AUX") and any(
+                entry.kind == "speech" for entry in self.lexicon.entries_for(token.head.lemma_.lower(), "verb")
+            ):
+                return (token.head, direct) if obliged or is_obligation(token, self.modality) else None
+            if token.head == token:
+                break
+            direct = direct and token.dep_ in ("xcomp", "acomp")
+            token = token.head
+        return None
+
     def _transparent_lemmas(self, governor: Token) -> set[str]:
         lemma = governor.lemma_.lower()
         return {lemma} if any(e.kind == "transparent" for e in self.lexicon.entries_for(lemma, "verb")) else set()
@@ -1247,6 +1294,10 @@ class EventCoder:
             fallback = [t for t in self._rejected_or_commented(candidate) if t not in source_heads]
             targets = self._make_targets(fallback, context, published, keep_unknown_nouns=True, keep_topics=True,
                                          literal=True)
+        if material and (hosts := [p for p in self._arrival_places(candidate.predicate) if p not in source_heads]):
+            # "troops have arrived in Mali to join the UN mission", "... in Nepal to help deliver aid to
+            # remote areas": help that comes with an arrival is given to where it arrives
+            targets = self._make_actors(hosts, context, published) or targets
         if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and (aims := self._protest_aims(candidate)):
             # "a demonstration at the university against the siege of X", "went on strike to protest
             # the president's decision": what the protest opposes, before where it is held
@@ -1299,11 +1350,12 @@ class EventCoder:
                     info = cameo_info(cameo)
                     targets = obliged
                     break
+        obligation = self._reported_obligation(candidate.predicate) if candidate.kind != "speech" else None
         if (
             reported_by is not None
             and candidate.kind != "speech"
             and NEGATION not in modes
-            and any(is_obligation(token, self.modality) for token in _clause_chain(candidate.predicate))
+            and (is_obligation(candidate.predicate, self.modality) or (obligation is not None and obligation[1]))
         ):
             # "X said the EU must mediate": X demands it of the EU.
             speakers = self._make_actors(_subject_heads(reported_by), context, published)
@@ -1355,6 +1407,16 @@ class EventCoder:
             # diplomatic visit; what they came to do is the event
             confidence -= 0.15
         confidence -= self._embedding_penalty(candidate.predicate)
+        if reported_by is not None and candidate.kind != "speech" and candidate.cameo.startswith(STATEMENT_CAMEO_ROOT) \
+                and source_heads and not set(source_heads) & set(_subject_heads(reported_by)) \
+                and not any(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):
+            # "X said Y has expressed concern": a comment reported by someone else is what the reporter
+            # says about Y; the report is the event
+            confidence -= REPORTED_COMMENT_PENALTY
+        if obligation is not None and not obligation[1]:
+            # "X said Y must do something before he would support Z": what a speaker puts on someone
+            # is the event (a demand); acts inside that clause are its content and have not happened
+            confidence -= OBLIGATION_CONTENT_PENALTY
 
         tokens = sorted([candidate.predicate, *candidate.extra], key=lambda t: t.i)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
