@@ -87,3 +87,51 @@ def test_subjects_with_a_comma_between_them_stay_two_mentions() -> None:
     second = Actor(text="Niger", start=7, end=12, country="NER")
     joined, _ = _join_split_subjects([first, second], [doc[0], doc[2]])
     assert texts(joined) == ["Mali", "Niger"]
+
+
+# Where a participant is: the role gold leaves "in <place>" out when the participant's own words say
+# whose it is, and keeps it when the place is what places an anonymous one.
+
+def test_a_site_is_left_out_of_a_mention_that_names_its_own_country() -> None:
+    event = top("Rebels shelled a Nigerian army post in northern Borno state.")
+    assert texts(event.target) == ["a Nigerian army post"]
+    assert countries(event.target) == ["NGA"]
+
+
+def test_a_site_is_left_out_of_a_possessor_named_mention() -> None:
+    event = top("The ministry summoned Sweden's consul in Gdansk.")
+    assert texts(event.target) == ["Sweden's consul"]
+
+
+def test_a_site_stays_in_the_mention_of_people_it_places() -> None:
+    event = top("Gunmen killed at least twelve villagers in northern Mali.")
+    assert texts(event.target) == ["at least twelve villagers in northern Mali"]
+    event = top("Militants attacked dozens of shoppers in Peshawar.")
+    assert texts(event.target) == ["dozens of shoppers in Peshawar"]
+
+
+# Appositions: a person's apposition says who they are; a place's or thing's only describes it.
+
+def test_a_persons_descriptive_apposition_stays_in_the_mention() -> None:
+    event = top("Police detained Karim Osei, a well-known opposition lawmaker.")
+    assert texts(event.target) == ["Karim Osei, a well-known opposition lawmaker"]
+
+
+def test_a_description_set_off_after_an_organisation_is_left_out() -> None:
+    event = top("The government froze the assets of the Harbor Trust, a charity based in Lagos.")
+    assert texts(event.target) == ["the Harbor Trust"]
+
+
+# The full stop of a sentence that ends on an abbreviation closes the sentence, not the name.
+
+def test_a_sentence_final_abbreviation_leaves_the_full_stop_out() -> None:
+    sentence = "France imposed new tariffs on the U.K."
+    target = top(sentence).target[0]
+    assert target.text == "the U.K"
+    assert sentence[target.start : target.end] == "the U.K"
+    assert texts(top("Workers went on strike against Acme Holdings Inc.").target) == ["Acme Holdings Inc"]
+
+
+def test_an_abbreviation_inside_a_sentence_keeps_its_period() -> None:
+    assert texts(top("France criticised the U.K. government on Monday.").target) == ["the U.K. government"]
+    assert texts(top("France imposed new tariffs on the U.K. on Monday.").target) == ["the U.K."]

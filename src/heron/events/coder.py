@@ -163,6 +163,12 @@ VICTIM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
 MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
 MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+# Where a participant is ("forces in the Crimea"): left out of a mention whose own words already say
+# whose it is ("Ukrainian forces", "an Afghan army base"); kept when the place is what places an
+# anonymous one ("at least 75 people in eastern Syria", "militants in South Waziristan").
+SITE_PREPOSITIONS = frozenset({"in", "at", "near"})
+# Modifiers inside a noun phrase that can name whose the thing is ("Ukrainian", "Germany's", "US").
+OWNER_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # What an act noun asks for or is about is its content, not part of the participant that the act stands
 # for ("rejected Bolivia's request for talks", "ignored the union's demand for higher wages").
 ACT_CONTENT_PREPOSITIONS = frozenset({"for", "about", "regarding", "concerning"})
@@ -792,6 +798,18 @@ class EventCoder:
         # "various African countries": a people or place word inside the phrase names who is meant
         return self.actors.resolve(phrase) is not None or any(t.ent_type_ in ("GPE", "NORP") for t in phrase)
 
+    def _names_own_country(self, head: Token, phrase: Span) -> bool:
+        """Does a modifier of the head say whose it is, so that where it is adds nothing to the mention
+        ("Ukrainian forces in the Crimea", "Germany's charge d'affaires in Warsaw")? Only asked when
+        the head has a site complement; the phrase is read alone, not with the article's actors."""
+        if not any(c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS for c in head.children):
+            return False
+        if not any(t.i < head.i and t.dep_ in OWNER_MODIFIER_DEPS and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
+                   for t in phrase):
+            return False
+        actor = self.actors.resolve(phrase)
+        return actor is not None and actor.country is not None
+
     def _make_actors(
         self, heads: list[Token], context: object, published: date | None, *, keep_unknown_nouns: bool = False
     ) -> list[Actor]:
@@ -819,8 +837,10 @@ class EventCoder:
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
             # "Bolivia's request for talks": what an act asks for is not part of its mention
-            content = ACT_CONTENT_PREPOSITIONS if head.pos_ == "NOUN" and self._noun_entry(head) is not None else frozenset()
-            mention = _mention_span(head, span, self.actors.roles, content)
+            stops = ACT_CONTENT_PREPOSITIONS if head.pos_ == "NOUN" and self._noun_entry(head) is not None else frozenset()
+            if self._names_own_country(head, span):
+                stops = stops | SITE_PREPOSITIONS
+            mention = _mention_span(head, span, self.actors.roles, stops)
             if head.i in counted:
                 quantity = counted[head.i]
                 mention = head.doc[min(quantity.left_edge.i, mention.start) : mention.end]
@@ -844,8 +864,9 @@ class EventCoder:
                     keep_unknown_nouns and head.pos_ == "NOUN"
                 ):
                     continue
-                actor = Actor(text=mention.text, start=mention.start_char, end=mention.end_char)
-            actor.text, actor.start, actor.end = mention.text, mention.start_char, mention.end_char
+                actor = Actor(text=mention.text, start=mention.start_char, end=mention.end_char)  # trimmed below
+            end = _mention_end_char(mention)
+            actor.text, actor.start, actor.end = mention.text[: end - mention.start_char], mention.start_char, end
             if actor.country is None and actor.org is None and actor.sector is None:
                 if not owner_looked_up:
                     owner = self._owner_of(head, context, published)
@@ -2225,8 +2246,13 @@ def _mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: f
         for child in token.children:
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
                 continue
-            if top and child.dep_ == "appos" and child.pos_ == "NOUN" and head.ent_type_ in ("GPE", "LOC"):
-                continue  # "Hodeidah, a major flashpoint in the war": a description, not the name
+            if top and child.dep_ == "appos" and child.pos_ == "NOUN" and not (
+                _names_a_person(head, roles) or _names_a_person(child, roles)
+            ):
+                # "Hodeidah, a major flashpoint in the war", "the relief fund, a pooled fund run by the
+                # UN": a description of a place or thing, not part of its name (a person's apposition is
+                # the title that says who they are: "Aya Hijazi, an American aid worker")
+                continue
             if top and child.dep_ == "prep" and child.lower_ in stops:
                 continue
             if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and _names_a_person(head, roles):
@@ -2259,6 +2285,22 @@ def _mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: f
     if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
         high += 1  # "the Central African Republic (CAR)": the parser hangs the ")" elsewhere
     return doc[low : high + 1]
+
+
+def _mention_end_char(mention: Span) -> int:
+    """Where a mention's text ends: before the full stop of a sentence that ends on an abbreviation
+    ("sanctions on the U.K.", "talks with Acme Inc."), which the tokenizer joins to the abbreviation
+    but which closes the sentence, not the name. An abbreviation inside a sentence keeps its period."""
+    last, doc = mention[-1], mention.doc
+    sentence_end = last.sent.end
+    if not (len(last.text) > 1 and last.text.endswith(".")) or any(
+        not t.is_space and (not t.is_punct or t.text in (".", "!", "?")) for t in doc[last.i + 1 : sentence_end]
+    ):
+        return mention.end_char
+    # a name the sentence splitter cut after an initial ("George H. W. | Bush") goes on
+    if sentence_end < len(doc) and doc[sentence_end].ent_iob_ == "I":
+        return mention.end_char
+    return mention.end_char - 1
 
 
 def _names_a_person(head: Token, roles: Mapping[str, Role]) -> bool:
