@@ -24,6 +24,18 @@ def mention(event_id, article_id, sentence, day, precision="day", *, type_="SUPP
                    confidence=confidence, published=datetime(2022, 2, 2))
 
 
+def test_codes_on_different_sides_only_count_as_no_codes() -> None:
+    """A source-only mention and a target-only one do not contradict each other: strong text decides."""
+    source_only = mention("e1", "a1", DRAFTS, date(2021, 12, 17), src=("RUS",))
+    target_only = mention("e2", "a2", DELIVERED, date(2021, 12, 1), "month", src=(), tgt=("USA", "NATO"))
+    other_source = mention("e3", "a3", DELIVERED, date(2021, 12, 1), "month", src=("CHN",), tgt=("USA",))
+    assert compatible(source_only, target_only, {}, S)
+    assert not compatible(source_only, other_source, {}, S)  # both name a source, and not the same one
+    unrelated = mention("e4", "a4", "Russia recognized the talks as a failure and asked for written answers.",
+                        date(2021, 12, 1), "month", src=(), tgt=("USA",))
+    assert not compatible(source_only, unrelated, {}, S)
+
+
 def test_month_precision_is_compatible_with_a_day_inside_it() -> None:
     day = mention("e1", "a1", DRAFTS, date(2021, 12, 17), src=("RUS", "NATO", "USA"))
     month = mention("e2", "a2", UNVEILED, date(2021, 12, 1), "month", predicate="unveiled drafts of a treaty")

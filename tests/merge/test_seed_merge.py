@@ -32,6 +32,10 @@ def test_draft_treaties_are_one_event_dated_december_17(seeds_db) -> None:
             "WHERE e.sentence ILIKE '%draft agreements between%' OR e.sentence ILIKE '%unveiled drafts%' "
             "OR e.sentence ILIKE '%projects of two agreements%'"
         ).fetchall()
+    # 001's sentence goes on "and in January, talks were held with the United States": another event
+    talks = [row for row in rows if row[1] == "CONSULT"]
+    assert [(row[2].isoformat(), row[3]) for row in talks] == [("2022-01-01", "month")]
+    rows = [row for row in rows if row[1] != "CONSULT"]
     assert len(rows) == 1
     _, plover_type, event_date, precision, articles, sources = rows[0]
     assert plover_type == "AGREE"

@@ -14,7 +14,9 @@ Two mentions are *compatible* (may describe the same event) when:
      (``inferred_publication_slack_days`` when the publication day was itself inferred from the batch,
      see clean.anchor); an undated mention merges only with copies.
    - **Actors**: when both mentions name countries/organisations, the sets overlap, and the roles are
-     not reversed (Russia accusing the US is not the US accusing Russia).
+     not reversed (Russia accusing the US is not the US accusing Russia). Codes only on different
+     sides ("Russia published drafts" with no target, "drafts were delivered to the US and NATO" with
+     no source) neither confirm nor contradict each other: such a pair counts as having no codes.
    - **Text**: sentence similarity (overlap coefficient of content words, plus ``predicate_bonus`` when
      the predicates share their head word) reaches ``min_text_similarity`` - or
      ``strong_text_similarity`` when either mention has no coded country/organisation (an empty actor
@@ -241,8 +243,11 @@ def _compatible(
         return False
     needed, shared_needed = settings.min_text_similarity, settings.min_shared_words
     codes_a, codes_b = a.actor_codes, b.actor_codes
-    strong = not (codes_a and codes_b) or a.family == STATEMENT or a.plover_type != b.plover_type
-    if codes_a and codes_b:
+    compared = bool(codes_a and codes_b) and (
+        bool(codes_a & codes_b) or bool(a.source_codes and b.source_codes) or bool(a.target_codes and b.target_codes)
+    )
+    strong = not compared or a.family == STATEMENT or a.plover_type != b.plover_type
+    if compared:
         if not codes_a & codes_b:
             return False
         src_a, src_b, tgt_a, tgt_b = map(set, (a.source_codes, b.source_codes, a.target_codes, b.target_codes))
