@@ -256,3 +256,44 @@ def test_names_beside_an_unknown_head_stand_for_it() -> None:
     assert targets("The Kenyan president will meet his old rival Tanzania's President John Magufuli.") == [
         "Tanzania's President John Magufuli"
     ]
+
+
+def test_refuge_is_sought_from_where_it_is_sought() -> None:
+    assert targets("Hundreds of Sudanese families have sought refuge in Chad's eastern Ouaddai region.") == [
+        "Chad's eastern Ouaddai region"
+    ]
+
+
+def test_a_resignation_targets_the_office_it_leaves_and_a_called_off_strike_the_deal_partner() -> None:
+    assert targets("Rajapaksa resigned as president of Sri Lanka on Wednesday.") == ["Sri Lanka"]
+    assert targets("Nurses called off their strike after an agreement with the Kenyan government.") == [
+        "the Kenyan government"
+    ]
+
+
+def test_a_measure_to_be_lifted_applies_to_whom_it_was_imposed_on() -> None:
+    assert targets("Moscow agreed to lift its ban on Georgian wine over concerns about quality.") == ["Georgian wine"]
+    assert targets("The tribunal refused to lift the ban imposed on the Liberation Tigers of Tamil Eelam.") == [
+        "the Liberation Tigers of Tamil Eelam"
+    ]
+
+
+def test_a_reform_called_for_in_something_targets_its_owner() -> None:
+    assert targets("The rights group called for reform in Kenyan laws that restrict protests.") == ["Kenyan laws"]
+
+
+def test_a_rejected_request_for_a_person_targets_the_person() -> None:
+    assert targets("A Belgian court rejected an extradition request for Spanish rapper Valtonyc.") == [
+        "Spanish rapper Valtonyc"
+    ]
+
+
+def test_a_ceasefire_violated_stands_for_itself_only_when_it_names_its_broker() -> None:
+    assert targets("Rebel fighters violated an AU-brokered ceasefire on Sunday.") == ["an AU-brokered ceasefire"]
+    assert targets("Rebel fighters violated the ceasefire on Sunday.") == []
+
+
+def test_people_helped_for_their_plight_are_the_target() -> None:
+    assert targets("The Kerala government is considering sending food and tents to help victims of the floods.") == [
+        "victims of the floods"
+    ]

@@ -79,6 +79,16 @@ MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["
 ASSISTANCE_VERBS = frozenset(object_classes()["assistance_verbs"])
 GENERIC_OBJECTS = frozenset(object_classes()["generic_objects"])
 PLACE_NOUN_LEMMAS = frozenset(object_classes()["place"])
+# What is sought where it is given ("sought refuge in X"), and people helped for their plight ("to help
+# victims of the flood").
+REFUGE_OBJECTS = frozenset(object_classes()["refuge"])
+BENEFICIARIES = frozenset(object_classes()["beneficiary"])
+RELIEF_OBJECTS = frozenset(object_classes()["relief"])
+APPEAL_FOR_AID_CAMEO = "023"
+# Yielding (resigning, calling off a strike): to whom is said by the office left or the deal that ends it.
+YIELD_CAMEO_PREFIX = "08"
+# "violated a ceasefire": the ceasefire violated is the target itself when nothing else is named.
+VIOLATE_CEASEFIRE_CAMEO = "196"
 
 # Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
 FORCE_CAMEO_ROOTS = ("18", "19", "20")
@@ -543,6 +553,9 @@ class EventCoder:
                     # or belongings are not acted on; where the act is aimed is. Nor is a thing that
                     # names nobody ("struck a target in X", "banned assembly of five or more persons").
                     targets = _thing_recipients(obj) or _located_targets(predicate)
+                if targets == [obj] and thing and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                    # "rejected an extradition request for X": the person the request is about
+                    targets = self._persons_sought(obj) or targets
             else:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 # ("welcomed the visit by X to her country": the source's own country is not it)
@@ -555,8 +568,10 @@ class EventCoder:
                     loose = bool(targets) and all(t.head.lower_ in LOOSE_PREPOSITIONS for t in targets)
                     members = [m for m in _of_complements(obj) if self._names_actor(m)] if loose else []
                     own = [t for t in _noun_participants(obj)[1] if not self._is_own_home(t)]  # "to her country"
-                    if own and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
-                        own = self._answered_authors(obj, sources) or own
+                    if candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                        # "rejected an extradition request for X": the person the request is about
+                        answered = self._answered_authors(obj, sources) if own else []
+                        own = answered or self._persons_sought(obj) or own
                     targets = own or members or targets
                 if not targets and obj is not None and obj not in candidate.extra:
                     # "rejected Netanyahu's suggestion", "welcomed the OPCW visit", "rejected calls by
@@ -613,6 +628,10 @@ class EventCoder:
                 targets = [s for s in _clause_subjects(targets) if s not in sources] or targets
             if not targets and candidate.cameo.startswith("01"):
                 targets = self._statement_targets(candidate)  # "expressed hopes the government will ..."
+            if not targets and candidate.cameo.startswith(APPEAL_FOR_AID_CAMEO):
+                targets = self._refuge_places(candidate, obj)  # "sought refuge in X": X gives it
+            if not targets and candidate.cameo.startswith(YIELD_CAMEO_PREFIX):
+                targets = self._yielded_to(predicate)  # "resigned as president of X", "... after a deal with X"
             if not targets:
                 # "ended mediation efforts in the Arab-Israeli dispute"
                 targets = [gc for word in (predicate, *candidate.extra, *([obj] if obj is not None else []))
@@ -660,6 +679,48 @@ class EventCoder:
         author of the accusation or demand, not whom it is about."""
         return [a for a in _noun_authors(noun, possessors=False) if a not in sources and self._names_actor(a)]
 
+    def _violated_named(self, candidate: _Candidate) -> bool:
+        """'violated a UN-brokered ceasefire': a ceasefire violated that names who made it stands for
+        itself (a bare "violated the ceasefire" is no one's)."""
+        obj = _direct_object(candidate.predicate)
+        return candidate.cameo.startswith(VIOLATE_CEASEFIRE_CAMEO) and obj is not None and any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in obj.subtree if t.i < obj.i)
+
+    def _persons_sought(self, act: Token) -> list[Token]:
+        """'an extradition request for X', 'a warrant for X': the person an act asks for."""
+        # (not "a demand for the sacking of X": the act asks for an act, and stands for itself)
+        wanted = [gc for c in act.children if c.dep_ == "prep" and c.lower_ == "for" for gc in c.children if gc.dep_ == "pobj"]
+        return [p for p in wanted if _names_a_person(p, self.actors.roles) and self._names_actor(p)][:1]
+
+    def _refuge_places(self, candidate: _Candidate, obj: Token | None) -> list[Token]:
+        """'sought refuge in India's state of Mizoram', 'asked for asylum in Germany': where refuge or
+        asylum is sought is who is to give it."""
+        sought = [t for t in (obj, *candidate.extra) if t is not None and t.lemma_.lower() in REFUGE_OBJECTS]
+        if not sought:
+            return []
+        return [gc for word in (candidate.predicate, *sought) for c in word.children
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for gc in c.children
+                if gc.dep_ == "pobj" and (_is_place(gc) or self._names_actor(gc))][:1]
+
+    def _yielded_to(self, predicate: Token) -> list[Token]:
+        """'resigned as president of Indonesia': the office left names whom; 'called off the strike after
+        an agreement with the government': the party of the deal that ends the act."""
+        for prep in (c for c in predicate.children if c.dep_ == "prep"):
+            objects = [gc for gc in prep.children if gc.dep_ == "pobj"]
+            if prep.lower_ == "as":
+                offices = [m for o in objects if o.pos_ == "NOUN" for m in _of_complements(o) if _is_named(m)]
+                if offices:
+                    return offices
+            elif prep.lower_ in ("after", "following"):
+                # ("after reaching agreement with X": the gerund's object)
+                acts = objects + [o for gc in prep.children if gc.dep_ == "pcomp" and (o := _direct_object(gc)) is not None]
+                parties = [gc for act in acts if act.pos_ == "NOUN" and self._noun_entry(act) is not None
+                           for c in act.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+                           for gc in c.children if gc.dep_ == "pobj" and self._names_actor(gc)]
+                if parties:
+                    return parties
+        return []
+
     def _misattached_authors(self, predicate: Token) -> list[Token]:
         """'denied charges by Central American clergymen': the parse may hang the author's "by" phrase
         on the active verb instead of the noun (never a time: "by the end of the year")."""
@@ -698,12 +759,23 @@ class EventCoder:
         frontier = [predicate]
         for _ in range(3):
             # (not "for aid trucks to enter X": a clause with a subject of its own is someone else's act)
-            for clause in (c for t in frontier for c in t.children if c.dep_ == "advcl" and _is_purpose_clause(c)
-                           and not _is_for_clause(c)):
+            # ... or of what it launches or sends ("launched an appeal to help people in need")
+            objects = [o for t in frontier if (o := _direct_object(t)) is not None and o.pos_ == "NOUN"]
+            clauses = [c for t in frontier for c in t.children if c.dep_ == "advcl" and _is_purpose_clause(c)
+                       and not _is_for_clause(c)]
+            # (help only: "its decision to expel 23 diplomats" says what was decided, not whom it is for)
+            helping = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            for clause in clauses:
                 aimed = [o for o in (_direct_object(clause), *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
                                                                for s in _subject_heads_here(c)))
                          if o is not None and o.pos_ in ("NOUN", "PROPN") and self._names_actor(o)]
-                if aimed:
+                if aimed := aimed or _helped_people(clause):
+                    return aimed[:1]
+            for clause in helping:
+                aimed = [o for o in (_direct_object(clause),) if clause.lemma_.lower() in ASSISTANCE_VERBS
+                         and o is not None and o.pos_ in ("NOUN", "PROPN") and self._names_actor(o)]
+                if aimed := aimed or _helped_people(clause):
                     return aimed[:1]
             frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         return []
@@ -1305,13 +1377,23 @@ class EventCoder:
             # when no dictionary knows it
             targets = self._make_actors(places, context, published, keep_unknown_nouns=all(map(_is_place, places))
                                         and cameo_info(candidate.cameo).quad == "material_conflict")
+        if not targets and candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES) \
+                and not candidate.cameo.startswith(APPEAL_FOR_AID_CAMEO):
+            # "called for reform in US laws", "demanded changes in Iraq": whom what is asked for is to change
+            # (not aid sought "in Syria": where it is needed)
+            changed = [gc for word in (candidate.predicate, *candidate.extra) for c in word.children
+                       if c.dep_ == "prep" and c.lower_ == "in" for gc in c.children
+                       if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(gc)]
+            targets = self._make_targets([t for t in changed if t not in source_heads], context, published)
         if not targets and _is_purpose_clause(candidate.predicate):
             purpose_targets = [t for t in self._purpose_targets(candidate.predicate.head) if t not in source_heads]
             targets = self._make_actors(purpose_targets, context, published)
         if not targets:
             helped = [t for t in self._purpose_objects(candidate.predicate) if t not in source_heads]
-            targets = self._make_actors(helped, context, published)
-        if not targets and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+            # ("to help victims of the flood": people helped are kept though no dictionary knows them)
+            targets = self._make_actors(helped, context, published,
+                                        keep_unknown_nouns=bool(helped) and all(_is_beneficiary(t) for t in helped))
+        if not targets and (candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate)):
             fallback = [t for t in self._rejected_or_commented(candidate) if t not in source_heads]
             targets = self._make_targets(fallback, context, published, keep_unknown_nouns=True, keep_topics=True,
                                          literal=True)
@@ -1812,12 +1894,8 @@ def _recipient_heads(predicate: Token, candidate: _Candidate) -> list[Token]:
 def _thing_recipients(thing: Token) -> list[Token]:
     """Whom or where a measure applies: "sanctions imposed on China", "restrictions between it and
     Israel", "its blockade of Yemen", "the curfew in Jamaica"."""
-    for clause in (c for c in thing.children if c.dep_ == "acl"):
-        for child in clause.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "upon"):
-                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
-                if objects:
-                    return objects
+    if imposed := _imposed_on(thing):
+        return imposed
     for child in thing.children:
         if child.dep_ != "prep" or child.lower_ not in ("between", "among", "of", "in", "on"):
             continue
@@ -1828,6 +1906,18 @@ def _thing_recipients(thing: Token) -> list[Token]:
         if objects:
             return objects
     return _clause_parties(thing)
+
+
+def _imposed_on(thing: Token) -> list[Token]:
+    """'sanctions imposed on China', 'the ban slapped on the group': whom a participle clause on a measure
+    says it applies to."""
+    for clause in (c for c in thing.children if c.dep_ == "acl"):
+        for child in clause.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "upon"):
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+                if objects:
+                    return objects
+    return []
 
 
 def _clause_parties(thing: Token, depth: int = 6) -> list[Token]:
@@ -1934,12 +2024,20 @@ def _complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
         named = [objects for objects in found if any(o.pos_ == "PROPN" or o.ent_type_ in ENTITY_TYPES for o in objects)]
         if named or found:
             return (named or found)[0]
+        if imposed := _imposed_on(obj):  # "refused to lift the ban imposed on X"
+            return imposed
     for child in predicate.children:
         if child.dep_ == "xcomp":
             inner = _direct_object(child)
             if inner is not None and (inner.pos_ == "PROPN" or inner.ent_type_ in ENTITY_TYPES):
                 return [inner]
             for grandchild in child.children:
+                if grandchild.lower_ in LOOSE_PREPOSITIONS and inner is not None and (
+                    through := _complement_recipients(child, inner)
+                ):
+                    # "agreed to lift its ban on X over the use of chlorine": the object's own recipient
+                    # beats a circumstance of the clause
+                    return through
                 if grandchild.dep_ == "dative" or (grandchild.dep_ == "prep" and grandchild.lower_ in TARGET_PREPOSITIONS):
                     objects = [t for t in grandchild.children if t.dep_ == "pobj"] or [grandchild]
                     if objects[0].pos_ in ("PROPN", "NOUN") and objects[0].dep_ != "prep":
@@ -2020,6 +2118,25 @@ def _purpose_beneficiaries(verb: Token) -> list[Token]:
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return [obj]
     return []
+
+
+def _is_beneficiary(token: Token) -> bool:
+    """'victims', 'people in need', 'families': people named by their plight (class `beneficiary`)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in BENEFICIARIES
+
+
+def _helped_people(clause: Token) -> list[Token]:
+    """'to help victims of the earthquake', 'to provide immediate help for people affected by the flood':
+    the people a purpose clause helps, named by their plight rather than by who they are."""
+    obj = _direct_object(clause)
+    if clause.lemma_.lower() in ASSISTANCE_VERBS and obj is not None and _is_beneficiary(obj):
+        return [obj]
+    relief = obj is not None and obj.lemma_.lower() in RELIEF_OBJECTS | ASSISTANCE_VERBS
+    if clause.lemma_.lower() not in ASSISTANCE_VERBS and not relief:
+        return []
+    return [gc for word in (clause, *([obj] if obj is not None else [])) for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to") for gc in c.children
+            if gc.dep_ == "pobj" and _is_beneficiary(gc)][:1]
 
 
 def _conjoined_act_places(predicate: Token) -> list[Token]:
