@@ -135,3 +135,40 @@ def test_a_sentence_final_abbreviation_leaves_the_full_stop_out() -> None:
 def test_an_abbreviation_inside_a_sentence_keeps_its_period() -> None:
     assert texts(top("France criticised the U.K. government on Monday.").target) == ["the U.K. government"]
     assert texts(top("France imposed new tariffs on the U.K. on Monday.").target) == ["the U.K."]
+
+
+# What a mention is "on" is its topic or where it stands, not part of it; an attack's "on" is whom it hits.
+
+def test_what_an_act_noun_is_on_is_left_out_of_its_mention() -> None:
+    event = top("Brazil rejected Argentina's proposal on fishing quotas.")
+    assert texts(event.target) == ["Argentina's proposal"]
+    assert countries(event.target) == ["ARG"]
+    assert texts(top("Spain criticised the Italian minister's remarks on migration.").target) == [
+        "the Italian minister's remarks"
+    ]
+
+
+def test_where_a_group_stands_on_is_left_out_of_its_mention() -> None:
+    assert texts(top("Students clashed with police on the streets of Dhaka late Sunday.").target) == ["police"]
+
+
+def test_an_attack_keeps_whom_it_is_on() -> None:
+    assert texts(top("A suicide attack on a police convoy killed nine officers.").source) == [
+        "A suicide attack on a police convoy"
+    ]
+
+
+# What someone is accused of is the charge, not part of who they are.
+
+def test_the_charge_of_an_accusation_is_left_out_of_the_accused() -> None:
+    event = top("Human Rights Watch accused the Ethiopian army of mass killings.")
+    assert texts(event.target) == ["the Ethiopian army"]
+    assert countries(event.target) == ["ETH"]
+    event = top("China dismissed accusations by Japan of airspace violations.")
+    assert texts(event.target) == ["Japan"]
+
+
+def test_an_of_phrase_naming_the_accused_stays_in_the_mention() -> None:
+    event = top("Kenya accused the government of Uganda of smuggling.")
+    assert texts(event.target) == ["the government of Uganda"]
+    assert countries(event.target) == ["UGA"]

@@ -182,6 +182,13 @@ OWNER_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # What an act noun asks for or is about is its content, not part of the participant that the act stands
 # for ("rejected Bolivia's request for talks", "ignored the union's demand for higher wages").
 ACT_CONTENT_PREPOSITIONS = frozenset({"for", "about", "regarding", "concerning"})
+# ... and so is what it is on ("Theresa May's offer on citizens' rights", "a ban on entry"), except for
+# acts of force, whose "on" names who is hit ("an attack on a convoy").
+TOPIC_PREPOSITIONS = frozenset({"on"})
+# An accusation's charge: "accused the military of mass slaughter", "accusations by the US of genocide"
+# (what someone is accused of, which the parser may hang on them, is not part of who they are).
+ACCUSE_CAMEO = "112"
+CHARGE_PREPOSITIONS = frozenset({"of"})
 MENTION_STOP_PREPOSITIONS = frozenset({"including", "during", "following", "after", "before", "amid", "despite",
                                        "as", "than", "since", "until", "like", "such", "over"})
 
@@ -882,6 +889,24 @@ class EventCoder:
         actor = self.actors.resolve(phrase)
         return actor is not None and actor.country is not None
 
+    def _charge_hangs_on(self, head: Token) -> bool:
+        """Is an "of" phrase on the head the charge of an accusation aimed at it ("accused the military
+        of mass slaughter", "accusations by US of genocide"), not a modifier naming an owner ("accused
+        the government of Sierra Leone")?"""
+        charges = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS]
+        if not charges or any(
+            gc.pos_ == "PROPN" or gc.ent_type_ in ENTITY_TYPES for c in charges for gc in c.children if gc.dep_ == "pobj"
+        ):
+            return False
+        if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            entries = self.lexicon.entries_for(head.head.lemma_, "verb")
+        elif head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.pos_ == "NOUN":
+            entry = self._noun_entry(head.head.head)
+            entries = [entry] if entry is not None else []
+        else:
+            return False
+        return any((entry.cameo or "").startswith(ACCUSE_CAMEO) for entry in entries)
+
     def _make_actors(
         self, heads: list[Token], context: object, published: date | None, *, keep_unknown_nouns: bool = False
     ) -> list[Actor]:
@@ -909,7 +934,12 @@ class EventCoder:
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
             # "Bolivia's request for talks": what an act asks for is not part of its mention
-            stops = ACT_CONTENT_PREPOSITIONS if head.pos_ == "NOUN" and self._noun_entry(head) is not None else frozenset()
+            entry = self._noun_entry(head) if head.pos_ == "NOUN" else None
+            stops = frozenset() if entry is None else ACT_CONTENT_PREPOSITIONS
+            if entry is None or (entry.cameo or "")[:2] not in FORCE_CAMEO_ROOTS:
+                stops = stops | TOPIC_PREPOSITIONS
+            if self._charge_hangs_on(head):
+                stops = stops | CHARGE_PREPOSITIONS
             if self._names_own_country(head, span):
                 stops = stops | SITE_PREPOSITIONS
             mention = _mention_span(head, span, self.actors.roles, stops)
