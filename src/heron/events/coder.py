@@ -184,7 +184,7 @@ OWNER_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 ACT_CONTENT_PREPOSITIONS = frozenset({"for", "about", "regarding", "concerning"})
 # ... and so is what it is on ("Theresa May's offer on citizens' rights", "a ban on entry"), except for
 # acts of force, whose "on" names who is hit ("an attack on a convoy").
-TOPIC_PREPOSITIONS = frozenset({"on"})
+MENTION_TOPIC_PREPOSITIONS = frozenset({"on"})
 # An accusation's charge: "accused the military of mass slaughter", "accusations by the US of genocide"
 # (what someone is accused of, which the parser may hang on them, is not part of who they are).
 ACCUSE_CAMEO = "112"
@@ -937,7 +937,7 @@ class EventCoder:
             entry = self._noun_entry(head) if head.pos_ == "NOUN" else None
             stops = frozenset() if entry is None else ACT_CONTENT_PREPOSITIONS
             if entry is None or (entry.cameo or "")[:2] not in FORCE_CAMEO_ROOTS:
-                stops = stops | TOPIC_PREPOSITIONS
+                stops = stops | MENTION_TOPIC_PREPOSITIONS
             if self._charge_hangs_on(head):
                 stops = stops | CHARGE_PREPOSITIONS
             if self._names_own_country(head, span):
