@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -1043,13 +1043,8 @@ class EventCoder:
         holders = [act]
         if act.dep_ == "pobj" and act.head.lower_ == "for" and act.head.head.pos_ == "NOUN":
             holders.append(act.head.head)  # the parse may hang "at X" on "responsibility"
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in VICTIM_PREPOSITIONS:
-                    hit = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
-                           and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
-                    if hit:
-                        return hit
+        if hit := _first_prepositional_objects(holders, VICTIM_PREPOSITIONS):
+            return hit
         clauses = [c for c in act.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
         return next((places for clause in clauses if (places := _places_in_scope(clause, []))), [])
 
@@ -2009,9 +2004,15 @@ def _carrier_targets(obj: Token, candidate: _Candidate) -> list[Token]:
 def _aimed_at(thing: Token) -> list[Token]:
     """'launched artillery, mortar and rocket fire against guerrilla camps': what a weapon or a
     barrage (or one of a list of them) is aimed at."""
-    for token in (thing, *thing.conjuncts):
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("against", "at", "on", "upon"):
+    return _first_prepositional_objects((thing, *thing.conjuncts), VICTIM_PREPOSITIONS)
+
+
+def _first_prepositional_objects(words: Iterable[Token], prepositions: Collection[str]) -> list[Token]:
+    """The nouns that the first of ``prepositions`` found under ``words`` (in order) governs, leaving out
+    dates, numbers and amounts: "fire against guerrilla camps", "near an army base"."""
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
                 objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
                            and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
                 if objects:
@@ -2129,13 +2130,7 @@ def _is_generic(token: Token) -> bool:
 def _located_targets(predicate: Token) -> list[Token]:
     """'near an Afghan army base', 'at the checkpoint': where an act is aimed, when what it is done
     with is the source's own."""
-    for child in predicate.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATED_TARGET_PREPOSITIONS:
-            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
-                       and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
-            if objects:
-                return objects
-    return []
+    return _first_prepositional_objects([predicate], LOCATED_TARGET_PREPOSITIONS)
 
 
 def _purpose_beneficiaries(verb: Token) -> list[Token]:
