@@ -53,7 +53,7 @@ def test_every_sentence_is_consistent(sentences: list[dict[str, Any]]) -> None:
 def test_minimum_counts_per_type_and_tag(sentences: list[dict[str, Any]]) -> None:
     types = Counter(record["plover_type"] for record in sentences)
     tags = Counter(tag for record in sentences for tag in record["tags"])
-    assert len(sentences) == 494
+    assert len(sentences) == 502
     assert min(types[plover_type] for plover_type in PLOVER_TYPES) >= 22
     assert tags["hard_negative"] >= 40 and tags["negation"] >= 30 and tags["passive"] >= 20
     assert tags["compound_actor"] >= 20 and tags["nominal_event"] >= 30 and tags["relative_date"] >= 30

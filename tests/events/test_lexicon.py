@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import heron
 from heron.events.cameo import PLOVER_TYPES, cameo_info, is_known_code
 from heron.events.lexicon import KIND_VALUES, Lexicon, load_lexicon, read_lexicon_file, verb_lemma_corrections
 
@@ -268,3 +269,79 @@ def test_same_key_with_different_objects_is_not_a_duplicate(tmp_path: Path) -> N
     )
     entries = read_lexicon_file(path)
     assert [(e.objects, e.cameo) for e in entries] == [(("sanction",), "085"), (("curfew",), "0813")]
+
+
+# ---------------------------------------------------------------- second round of families (coded sentences)
+def _coded(text: str) -> list[tuple[str, str | None, str]]:
+    """(cameo, PLOVER type, predicate) of every event heron codes in a one-sentence text."""
+    return [(event.cameo, event.plover_type, event.predicate) for event in heron.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "particle", "cameo"),
+    [
+        ("pressure", "to", "100"), ("pressure", "into", "100"), ("convince", "to", "020"), ("prevail", "on", "020"),
+        ("decline", "to", "120"), ("force", "down", "170"), ("arrive", "at", "042"), ("be", "responsible for", None),
+        ("be", "behind", None), ("hold", "as", "173"), ("use", "as", "184"),
+    ],
+)
+def test_second_round_phrasal_entries(lexicon: Lexicon, lemma: str, particle: str, cameo: str | None) -> None:
+    entries = [e for e in lexicon.entries_for(lemma, "verb") if e.particle == particle]
+    assert entries and entries[-1].cameo == cameo, entries
+
+
+def test_bare_pressure_and_force_stay_out(lexicon: Lexicon) -> None:
+    """README: bare 'pressure' and 'force' are too ambiguous; only their frames are entries."""
+    assert all(e.particle or e.objects for e in lexicon.entries_for("pressure", "verb"))
+    assert all(e.particle or e.objects for e in lexicon.entries_for("force", "verb"))
+    assert lexicon.noun_entry("ceremony").cameo == "017"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover_type"),
+    [
+        # object control: the infinitive is the content of the demand or appeal, not an event of its own
+        ("Washington pressured Seoul to drop the new tariff.", "100", "REQUEST"),
+        ("Mexico persuaded the rebel commanders to lay down their arms.", "020", "REQUEST"),
+        # a refusal; a refusal to speak is a statement (CAMEO 011)
+        ("The mayor declined to resign despite the protests.", "120", "REJECT"),
+        ("The ministry declined to comment on the report.", "011", None),
+        # a craft forced to land is coercion
+        ("Belarusian fighter jets forced a Ryanair airliner to land in Minsk.", "170", "COERCE"),
+        ("The Chinese delegation arrived at Hanoi airport on Monday.", "042", "CONSULT"),
+        # contributing to a joint undertaking is aid; being ready to is intent
+        ("Japan contributed to the rebuilding of the school in Kabul.", "070", "AID"),
+        ("Indonesia is ready to contribute to the reconstruction of Gaza.", "033", "AGREE"),
+        # culpability: the event noun after 'responsible for' / 'behind' is the subject's act
+        ("The militia is responsible for mass killings in the eastern provinces.", "202", "ASSAULT"),
+        ("Rebel commanders were behind the attack on the convoy.", "190", "ASSAULT"),
+        # seized wildlife returned is returned property, also when the parse moves the object
+        ("Customs officers returned 40 tortoises to Madagascar on Tuesday.", "0842", "RETREAT"),
+        ("The wildlife agency returned to Peru on Monday 30 turtles from a smuggling ring.", "0842", "RETREAT"),
+        ("Militia forces hold several hundred families as human shields in the city.", "173", "COERCE"),
+        ("The president had lunch with the Japanese prime minister in Tokyo.", "040", "CONSULT"),
+        ("The premier attended a ceremony marking the end of the war.", "017", None),
+    ],
+)
+def test_second_round_families_code_sentences(text: str, cameo: str, plover_type: str | None) -> None:
+    coded = _coded(text)
+    assert (cameo, plover_type) in [(c, p) for c, p, _ in coded], coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rising prices contributed to the unrest in the capital.",  # a cause, not aid
+        "The storm forced the airline to cancel flights.",  # bare 'force' stays out
+        "Investors pressured the company's shares.",  # bare 'pressure' stays out
+        "The rebels are responsible for security in the north.",  # not an event noun
+        "We had a good year.",  # 'have' is light only with a meal or talks
+    ],
+)
+def test_second_round_families_leave_non_events_alone(text: str) -> None:
+    assert [c for c in _coded(text) if not c[0].startswith("01")] == []
+
+
+def test_infinitive_marker_is_not_part_of_the_predicate() -> None:
+    coded = _coded("Police have been pressuring the farmers to end their blockade of the highway.")
+    assert [(c, p) for c, _, p in coded if c == "100"] == [("100", "pressuring")]

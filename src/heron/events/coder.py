@@ -366,6 +366,8 @@ class EventCoder:
                 return None
             if entry.kind == "light":
                 obj, noun_entry = self._light_verb_object(verb)
+                if (obj is None or noun_entry is None) and extra:  # "is responsible for mass killings"
+                    obj, noun_entry = self._particle_event_noun(extra[0])
                 if obj is not None and noun_entry is not None and noun_entry.cameo:
                     return _Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
                 if entry.cameo:
@@ -440,6 +442,16 @@ class EventCoder:
                 return conjunct, entry
         return obj, None
 
+    def _particle_event_noun(self, particle: Token) -> tuple[Token | None, PredicateEntry | None]:
+        """The event noun of a light frame's particle: the object of the preposition ("was behind the
+        bombing") or of the adjective's preposition ("is responsible for mass killings")."""
+        prepositions = [particle] if particle.dep_ == "prep" else [c for c in particle.children if c.dep_ == "prep"]
+        for preposition in prepositions:
+            for noun in preposition.children:
+                if noun.dep_ == "pobj" and (entry := self._noun_entry(noun)) is not None:
+                    return noun, entry
+        return None, None
+
     def _noun_entry(self, noun: Token) -> PredicateEntry | None:
         """Look up 'hunger strike', 'phone call' before the bare head noun; 'joint military exercise'
         as 'joint exercise' (joint ones are cooperation, not a show of force)."""
@@ -488,6 +500,9 @@ class EventCoder:
                 matched += [c for c in verb.children if c.lower_ == words[0] and c.dep_ == "prep"
                             and c.i == obj.right_edge.i + 1
                             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children)]  # "called X on Monday"
+                # "held families as human shields": an 'as' complement the parse hangs on the object
+                if words[0] == "as":
+                    matched += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == obj.i + 1]
             # ... or the parser reads the particle as a modifier of the object: "let free two sailors"
             following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
             if following is not None and following.lower_ == words[0] and following.dep_ == "amod" \
@@ -498,9 +513,10 @@ class EventCoder:
                 c for child in verb.children if child.dep_ in ("advcl", "ccomp")
                 for c in child.children if c.dep_ == "mark" and c.lower_ == words[0] and 0 < c.i - verb.i <= 3
             ]
-            if not matched:
+            if matched:
+                extra.append(matched[0])
+            elif not (entry.particle == "to" and _has_infinitive_complement(verb)):
                 return None
-            extra.append(matched[0])
         if entry.objects:
             acted_on = _object_lemmas(verb)
             if extra:  # the object of the particle: "called for sanctions"
@@ -1644,6 +1660,16 @@ def _verb_lemma(verb: Token) -> str:
     return verb_lemma_corrections().get(verb.lower_) or verb.lemma_.lower()
 
 
+def _has_infinitive_complement(verb: Token) -> bool:
+    """An entry particle "to" is also met by the verb's own infinitive complement: "pressured X to
+    cancel", "declined to resign". The marker is not part of the predicate ("pressured X", not
+    "pressured X ... to")."""
+    return any(
+        child.dep_ == "xcomp" and child.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for child in verb.children
+    )
+
+
 def _direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
@@ -1663,8 +1689,10 @@ def _object_lemmas(verb: Token) -> list[tuple[Token, str]]:
     "with" complement of the verb ("provided Kyiv with air defence systems").
     """
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # an object moved after an adjunct is parsed as a modifier: "returned to Peru on Monday 30 turtles"
+    heads += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > verb.i]
     heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on", "to")
-              for gc in c.children if gc.dep_ == "pobj"]
+              for gc in c.children if gc.dep_ in ("pobj", "pcomp")]  # pcomp: a gerund ("contribute to rebuilding")
     # "declined to comment", "considering sending aid": the complement verb and its object
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")):
         heads.append(clause)
