@@ -45,6 +45,7 @@ def test_ingest_then_query(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("event_date,plover_type") and len(lines) >= 2
+
     def listed(*options: str) -> list[dict]:
         output = runner.invoke(app, ["events", "--db", str(db), "--format", "json", *options]).stdout
         return [json.loads(line) for line in output.splitlines() if line.strip()]

@@ -2,25 +2,11 @@
 role annotators mark it (sentences written for these tests)."""
 
 import spacy
+from coded import countries, texts, top
 from spacy.tokens import Doc
 
-import heron
 from heron.events.coder import _join_split_subjects
-from heron.records import Actor, Event
-
-
-def top(text: str) -> Event:
-    events = heron.extract(text, published="2024-05-06")
-    assert events, f"no event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
-
-
-def texts(actors) -> list[str]:
-    return [a.text for a in actors]
-
-
-def countries(actors) -> list[str | None]:
-    return [a.country for a in actors]
+from heron.records import Actor
 
 
 def test_parties_acting_together_stay_separate_mentions_with_their_own_codes() -> None:

@@ -1,21 +1,8 @@
 """Who is source and target of a coded event, and which words mention them (sentences written for these tests)."""
 
+from coded import countries, texts, top
+
 import heron
-from heron.records import Event
-
-
-def top(text: str) -> Event:
-    events = heron.extract(text, published="2024-05-06")
-    assert events, f"no event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
-
-
-def texts(actors) -> list[str]:
-    return [a.text for a in actors]
-
-
-def countries(actors) -> list[str | None]:
-    return [a.country for a in actors]
 
 
 def test_mention_keeps_the_closing_bracket_of_an_abbreviation() -> None:

@@ -5,18 +5,10 @@ quantifiers and place modifiers but without relative clauses; a thing given, eas
 for where it goes; an event noun ("the bombings", "a mediation effort") for whom it names.
 """
 
+from coded import targets, top
+
 import heron
 from heron.records import Event
-
-
-def top(text: str) -> Event:
-    events = heron.extract(text, published="2024-05-06")
-    assert events, f"no event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
-
-
-def targets(text: str) -> list[str]:
-    return [actor.text for actor in top(text).target]
 
 
 def test_an_event_noun_stands_for_the_place_it_names() -> None:
@@ -148,6 +140,8 @@ def test_a_purpose_clause_names_whom_an_act_without_a_target_is_for() -> None:
 
 def test_a_group_an_act_is_addressed_to_takes_part_unknown() -> None:
     assert targets("The minister ended mediation efforts with the dockers on Friday.") == ["the dockers"]
+
+
 def event_for(text: str, predicate: str) -> Event:
     events = [e for e in heron.extract(text, published="2024-05-06") if e.predicate.startswith(predicate)]
     assert events, f"no {predicate!r} event in {text!r}"

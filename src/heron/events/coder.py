@@ -1776,6 +1776,7 @@ def _shared_passive_subjects(verb: Token) -> list[Token]:
         return []
     return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
+
 def _misattached_subjects(verb: Token) -> list[Token]:
     """The subject of a verb the parser hung elsewhere: on its auxiliary ("The UK and France however
     have opposed": "have" takes the subject), or a name before the verb read as its modifier ("USAID
