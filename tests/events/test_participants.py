@@ -303,3 +303,63 @@ def test_an_obligation_on_the_copula_makes_the_speaker_the_source() -> None:
     event = top("Foreign Minister John Tamm said the African Union must be ready to mediate talks in Sudan.")
     assert texts(event.source) == ["Foreign Minister John Tamm"]
     assert texts(event.target) == ["the African Union"]
+
+
+# Coordinations the parse misreads: each named conjunct is a participant with its own codes.
+
+
+def test_a_list_of_countries_read_as_an_apposition_is_one_participant_each() -> None:
+    event = top("The United States, India, Turkey, Egypt and other governments have flown relief supplies to Libya.")
+    assert texts(event.source) == ["The United States", "India", "Turkey", "Egypt", "other governments"]
+    assert countries(event.source) == ["USA", "IND", "TUR", "EGY", None]
+
+
+def test_a_name_joined_to_other_donors_is_a_participant_of_its_own() -> None:
+    event = top("USAID and other international donors funded the repair of 300 schools in Haiti.")
+    assert texts(event.source) == ["USAID", "other international donors"]
+
+
+def test_a_conjunct_hung_inside_a_prepositional_phrase_is_split_off() -> None:
+    event = top("The militants attacked the Afghan airport of Kandahar and the Shindand air base.")
+    assert texts(event.target) == ["the Afghan airport of Kandahar", "the Shindand air base"]
+
+
+def test_a_conjunct_hung_on_a_name_apposition_keeps_its_own_codes() -> None:
+    event = top("The United States imposed sanctions against the Chinese aerospace firm Avicorp and the "
+                "Pakistan Atomic Energy Commission (PAEC) over missile sales.")
+    assert texts(event.target) == ["the Chinese aerospace firm Avicorp", "the Pakistan Atomic Energy Commission (PAEC)"]
+    assert countries(event.target) == ["CHN", "PAK"]
+
+
+def test_a_second_object_hung_on_the_event_noun_is_a_target_too() -> None:
+    event = top("The council imposed sanctions on the Central African Republic (CAR) and the Republic of "
+                "South Sudan (RSS) due to widespread insecurity.")
+    assert texts(event.target) == ["the Central African Republic (CAR)", "the Republic of South Sudan (RSS)"]
+    assert countries(event.target)[1] == "SSD"
+
+
+def test_bare_names_sharing_a_plural_head_and_a_place_pair_stay_whole() -> None:
+    armies = top("The armies of Peru and Bolivia held joint exercises in the Andes.")
+    assert texts(armies.source) == ["The armies of Peru and Bolivia"]
+    commander = top("The top US commander in Latin America and the Caribbean praised the army of Colombia.")
+    assert countries(commander.source) == ["USA"]
+
+
+# An arrest or torture said in the passive with no agent: the authorities of the place act.
+
+
+def test_an_unattributed_arrest_in_a_country_is_that_country_s_act() -> None:
+    event = top("Two reporters were arrested in Belarus.")
+    assert texts(event.source) == ["Belarus"]
+    assert [(a.country, a.sector) for a in event.source] == [("BLR", "government")]
+    assert texts(event.target) == ["Two reporters"]
+
+
+def test_torture_in_a_named_country_s_detention_centre_is_that_country_s_act() -> None:
+    event = top("The activists were tortured in a detention centre in Egypt.")
+    assert countries(event.source) == ["EGY"]
+
+
+def test_a_killing_in_a_country_is_not_attributed_to_its_authorities() -> None:
+    event = top("Five soldiers were killed in Mali.")
+    assert event.source == []

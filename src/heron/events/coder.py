@@ -90,6 +90,11 @@ YIELD_CAMEO_PREFIX = "08"
 # "violated a ceasefire": the ceasefire violated is the target itself when nothing else is named.
 VIOLATE_CEASEFIRE_CAMEO = "196"
 
+# Acts only a state's authorities carry out: restrictions, arrest and detention, deportation, repression
+# (CAMEO 172-175) and torture (1822). Said in the passive with no agent ("X was arrested in Rwanda"),
+# the authorities of the place where it happened act.
+STATE_COERCION_CAMEO_PREFIXES = ("172", "173", "174", "175", "1822")
+
 # Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
 FORCE_CAMEO_ROOTS = ("18", "19", "20")
 
@@ -189,6 +194,13 @@ MENTION_TOPIC_PREPOSITIONS = frozenset({"on"})
 # (what someone is accused of, which the parser may hang on them, is not part of who they are).
 ACCUSE_CAMEO = "112"
 CHARGE_PREPOSITIONS = frozenset({"of"})
+# Words that open the second conjunct of a named modifier only when it heads a phrase of its own ("USAID
+# and other donors" are two participants; "Iraqi and Turkish demands" share one head).
+OTHERS_WORDS = frozenset({"other", "several", "many", "various", "some"})
+# Entity types of a name that can stand as a participant of its own in a list.
+LISTED_NAME_TYPES = ("GPE", "ORG", "NORP", "LOC")
+# Prepositions whose object is a pair or group by itself ("fighting between X and Y").
+JOINT_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 MENTION_STOP_PREPOSITIONS = frozenset({"including", "during", "following", "after", "before", "amid", "despite",
                                        "as", "than", "since", "until", "like", "such", "over"})
 
@@ -544,6 +556,8 @@ class EventCoder:
             targets = passive_subjects
             agents = [gc for c in predicate.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
             sources = agents
+            if not agents and candidate.kind == "event" and candidate.cameo.startswith(STATE_COERCION_CAMEO_PREFIXES):
+                sources = _site_of_act(predicate)  # "X was arrested in Rwanda": Rwanda's authorities
             if candidate.kind == "light" and passive_subjects[0] in candidate.extra:
                 # "sanctions were imposed on Russia by the EU": the subject is the event noun, not its target
                 noun_sources, noun_targets = _noun_participants(passive_subjects[0])
@@ -940,7 +954,16 @@ class EventCoder:
             counted.update((member.i, given) for member in members)
             members_of.append(members or [given])
         heads = [member for members in members_of for member in members]
-        for head in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
+        # coordinations the parse misread: each named conjunct is a participant of its own, and the
+        # phrase it was read into keeps to its own words
+        windows: dict[int, tuple[int, int]] = {}
+        listed: list[Token] = []
+        for read in _expand_conjuncts([member for given in heads for member in _collective_members(given)]):
+            hidden, window = _hidden_conjuncts(read)
+            if window is not None:
+                windows[read.i] = window
+            listed.extend(token for token in (read, *hidden) if token not in listed)
+        for head in listed:
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM") or (
                 head.pos_ == "ADV" and head.ent_type_ not in ENTITY_TYPES  # (a name mistagged: "USAID")
             ):
@@ -948,6 +971,8 @@ class EventCoder:
             if head.ent_type_ in NON_ACTOR_ENTITY_TYPES and not _counts_members(head):
                 continue
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
+            if head.i in windows:
+                span = _clip_to_window(span, head, windows[head.i])
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
             # "Bolivia's request for talks": what an act asks for is not part of its mention
             entry = self._noun_entry(head) if head.pos_ == "NOUN" else None
@@ -959,6 +984,8 @@ class EventCoder:
             if self._names_own_country(head, span):
                 stops = stops | SITE_PREPOSITIONS
             mention = _mention_span(head, span, self.actors.roles, stops)
+            if head.i in windows:
+                mention = _clip_to_window(mention, head, windows[head.i])
             if head.i in counted:
                 quantity = counted[head.i]
                 mention = head.doc[min(quantity.left_edge.i, mention.start) : mention.end]
@@ -2150,6 +2177,28 @@ def _places_in_scope(
     return []
 
 
+def _site_of_act(predicate: Token) -> list[Token]:
+    """The place an act happened, from "in/at" on the verb or on a participle that shares its passive
+    subject ("was tortured and killed in X"): a place name, or the named place of a site ("in a
+    detention centre in X")."""
+    verbs = [predicate, *(c for c in predicate.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                          and not any(gc.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) for gc in c.children))]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "inside"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if _is_place(pobj) or (pobj.pos_ == "PROPN" and pobj.ent_type_ not in NON_ACTOR_ENTITY_TYPES):
+                    return [pobj]
+                sites = [gc for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                         for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+                if sites:
+                    return sites[:1]
+    return []
+
+
 def _is_generic(token: Token) -> bool:
     """'struck a target in X', 'banned assembly of five persons': a bare thing that names nobody
     ("Hamas targets", "military targets" are said of whom they belong to)."""
@@ -2314,6 +2363,103 @@ def _expand_conjuncts(heads: list[Token]) -> list[Token]:
             if token not in expanded:
                 expanded.append(token)
     return expanded
+
+
+def _hidden_conjuncts(head: Token) -> tuple[list[Token], tuple[int, int] | None]:
+    """Participants a misread coordination hides inside or beside the head's phrase, and the token
+    window (first, last) the head's own mention keeps to. The parse may read a list of names as an
+    apposition ("Chile, Peru, Bolivia and other states"), join a named modifier to "other" ("UNICEF and
+    other agencies"), hang a conjunct inside a prepositional phrase or a name's apposition ("the port
+    of X and the Y naval base", "the agency X and the Y Institute"), or on the verb or event noun
+    above the head ("banned the X Front and the Y Party", "sanctions on X and Y"). Each named conjunct
+    is a participant of its own, with its own codes; shared modifiers ("Iraqi and Turkish demands")
+    and conjuncts inside a name ("the Ministry of Trade and Industry") are left alone."""
+    doc = head.doc
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return [], None
+    for child in head.children:
+        if (child.dep_ == "appos" and child.i > head.i and head.pos_ == "PROPN" and _is_listed_name(head)
+                and _is_listed_name(child) and child.conjuncts and doc[child.left_edge.i - 1].text != "("):
+            return [child, *child.conjuncts], (head.left_edge.i, child.left_edge.i - 1)
+        if child.dep_ in OWNER_MODIFIER_DEPS and child.i < head.i and child.ent_type_ in ("ORG", "GPE", "PERSON"):
+            # the "and" hangs on the name; "other" on the name (as its conjunct) or on the head
+            joiner = next((c for c in child.children if c.dep_ == "cc" and c.i == child.i + 1), None)
+            following = doc[joiner.i + 1] if joiner is not None and joiner.i + 1 < head.i else None
+            if following is not None and following.lower_ in OTHERS_WORDS and following.head in (child, head):
+                return [child], (following.i, head.right_edge.i)
+    for inner in _phrase_nouns(head):
+        conjuncts = [c for c in inner.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not conjuncts or _joined_inside_name(inner, conjuncts[0]) or not _opens_participant(conjuncts[0]):
+            continue
+        marker = inner.head
+        if marker.lower_ in JOINT_PREPOSITIONS:
+            continue  # "fighting between X and Y": the pair is the object
+        if marker.lower_ == "of" and not _has_determiner(conjuncts[0]):
+            continue  # "the armies of Brazil and Argentina": bare names share the head
+        if marker.dep_ == "prep" and marker.lower_ != "of" and _is_place(conjuncts[0]):
+            continue  # "the commander in Latin America and the Caribbean": where the head is, not who
+        return list(inner.conjuncts), (head.left_edge.i, conjuncts[0].left_edge.i - 1)
+    right, ancestor = head.right_edge.i, head.head
+    for _ in range(3):
+        for conj in ancestor.children:
+            between = doc[right + 1 : conj.left_edge.i] if conj.dep_ == "conj" and conj.i > right else None
+            if between and conj.pos_ in ("NOUN", "PROPN") and (_is_listed_name(conj) or conj.ent_type_ == "PERSON") \
+                    and any(t.dep_ == "cc" for t in between) and all(t.is_punct or t.dep_ == "cc" for t in between):
+                return [conj, *(c for c in conj.conjuncts if c.i > conj.i)], None
+        if ancestor.head == ancestor:
+            break
+        ancestor = ancestor.head
+    return [], None
+
+
+def _is_listed_name(token: Token) -> bool:
+    """A country's, group's or organisation's name (not a person's, a date or a number)."""
+    return token.ent_type_ in LISTED_NAME_TYPES or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", *NON_ACTOR_ENTITY_TYPES))
+
+
+def _phrase_nouns(head: Token, depth: int = 2) -> list[Token]:
+    """Nouns inside the head's phrase that a conjunct may be hung on: its name apposition and the objects
+    of its prepositional modifiers ("the port of X", "people in X"), two levels deep."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ not in MENTION_STOP_PREPOSITIONS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    found.append(pobj)
+                    if depth > 1:
+                        found.extend(_phrase_nouns(pobj, depth - 1))
+    return found
+
+
+def _opens_participant(conj: Token) -> bool:
+    """Does a conjunct start a participant of its own: a name, or a phrase with its own determiner
+    ("and the Y naval base")?"""
+    return _is_listed_name(conj) or _has_determiner(conj)
+
+
+def _has_determiner(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+
+
+def _joined_inside_name(first: Token, conj: Token) -> bool:
+    """Is the "and" between two conjuncts part of one name ("Bosnia and Herzegovina")?"""
+    return any(t.dep_ == "cc" and t.ent_iob_ == "I" for t in first.doc[first.i + 1 : conj.i])
+
+
+def _clip_to_window(span: Span, head: Token, window: tuple[int, int]) -> Span:
+    """The span cut to the token window around its head, without punctuation or a conjunction left
+    dangling at either end (a closing bracket stays)."""
+    doc = span.doc
+    low, high = max(span.start, window[0]), min(span.end - 1, window[1])
+    while low < head.i and (doc[low].is_punct or doc[low].dep_ == "cc" or doc[low].is_space):
+        low += 1
+    while high > head.i and (doc[high].dep_ == "cc" or doc[high].is_space
+                             or (doc[high].is_punct and not _closes_bracket(doc, low, high))):
+        high -= 1
+    return doc[low : high + 1]
 
 
 def _is_recipient(head: Token) -> bool:
