@@ -5,7 +5,7 @@ import spacy
 from coded import countries, texts, top
 from spacy.tokens import Doc
 
-from heron.events.coder import _join_split_subjects
+from heron.events.mentions import join_split_subjects
 from heron.records import Actor
 
 
@@ -57,7 +57,7 @@ def test_a_subject_the_parser_splits_in_two_is_one_mention() -> None:
     )
     title = Actor(text="The rebel", start=0, end=9, sector="rebels")
     name = Actor(text="Arakan Army", start=10, end=21, name="Arakan Army", country="MMR")
-    joined, heads = _join_split_subjects([title, name], [doc[1], doc[3]])
+    joined, heads = join_split_subjects([title, name], [doc[1], doc[3]])
     assert [(a.text, a.start, a.end) for a in joined] == [("The rebel Arakan Army", 0, 21)]
     assert [(a.name, a.country, a.sector) for a in joined] == [("Arakan Army", "MMR", "rebels")]
     assert heads == [doc[1]]
@@ -71,7 +71,7 @@ def test_subjects_with_a_comma_between_them_stay_two_mentions() -> None:
     )
     first = Actor(text="Mali", start=0, end=4, country="MLI")
     second = Actor(text="Niger", start=7, end=12, country="NER")
-    joined, _ = _join_split_subjects([first, second], [doc[0], doc[2]])
+    joined, _ = join_split_subjects([first, second], [doc[0], doc[2]])
     assert texts(joined) == ["Mali", "Niger"]
 
 

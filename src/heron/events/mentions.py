@@ -1,0 +1,269 @@
+"""Participant mentions: how far the text that mentions a participant reaches, and which mentions count.
+
+A mention is the whole noun phrase annotators mark ("at least 75 displaced people in eastern Syria"),
+without clauses, conjoined siblings or time phrases; a coordination the parse misreads is split into one
+participant per named conjunct; subjects the parser split are joined again; and a mention inside another
+one is no participant of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from heron.actors.lexicon import Role
+from heron.events.syntax import (
+    NON_ACTOR_ENTITY_TYPES,
+    OWNER_MODIFIER_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    is_place,
+)
+from heron.records import Actor
+
+# Boundaries of a participant mention (see mention_span): clauses never belong to it; conjoined
+# siblings are participants of their own, and these prepositions start adjuncts, not modifiers.
+MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
+MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+
+# Words that open the second conjunct of a named modifier only when it heads a phrase of its own ("USAID
+# and other donors" are two participants; "Iraqi and Turkish demands" share one head).
+OTHERS_WORDS = frozenset({"other", "several", "many", "various", "some"})
+
+# Entity types of a name that can stand as a participant of its own in a list.
+LISTED_NAME_TYPES = ("GPE", "ORG", "NORP", "LOC")
+
+# Prepositions whose object is a pair or group by itself ("fighting between X and Y").
+JOINT_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+
+# Prepositions that start an adjunct (a time, a circumstance, an example), never a modifier of the noun.
+MENTION_STOP_PREPOSITIONS = frozenset({"including", "during", "following", "after", "before", "amid", "despite",
+                                       "as", "than", "since", "until", "like", "such", "over"})
+
+
+def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: frozenset[str] = frozenset()) -> Span:
+    """The whole noun phrase that mentions a participant, as annotators mark it: the resolver's
+    phrase grown over quantifiers, appositions and prepositional modifiers ("at least 75 displaced
+    people in eastern Syria", "an arms depot of the Syrian army", "Zabihullah Mujahid, the Taliban
+    spokesman"), but never over relative or participial clauses, conjoined siblings (separate
+    participants), adverbs or time phrases ("the court on Monday"), nor over the head's own
+    prepositional complements introduced by ``stops``."""
+    doc = head.doc
+    included: set[int] = set(range(phrase.start, phrase.end))
+
+    def collect(token: Token, top: bool) -> None:
+        included.add(token.i)
+        for child in token.children:
+            if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
+                continue
+            if top and child.dep_ == "appos" and child.pos_ == "NOUN" and not (
+                names_a_person(head, roles) or names_a_person(child, roles)
+            ):
+                # "Hodeidah, a major flashpoint in the war", "the relief fund, a pooled fund run by the
+                # UN": a description of a place or thing, not part of its name (a person's apposition is
+                # the title that says who they are: "Aya Hijazi, an American aid worker")
+                continue
+            if top and child.dep_ == "prep" and child.lower_ in stops:
+                continue
+            if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and names_a_person(head, roles):
+                continue  # "summoned the Chinese ambassador in Berlin": where the person is, not who
+            if child.dep_ == "prep" and (
+                child.lower_ in MENTION_STOP_PREPOSITIONS
+                or any(gc.ent_type_ in ("DATE", "TIME") for gc in child.children if gc.dep_ == "pobj")
+                # "accused the rebels of attacking": a clause, not a modifier of the noun
+                or not any(gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for gc in child.children)
+            ):
+                continue
+            collect(child, top=False)
+
+    if head.pos_ != "PRON":
+        collect(head, top=True)
+    low = high = head.i
+    while low - 1 in included and not doc[low - 1].is_space:
+        low -= 1
+    while high + 1 in included and not doc[high + 1].is_space:
+        high += 1
+    low, high = min(low, phrase.start), max(high, phrase.end - 1)
+    while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj")):
+        low += 1
+    while high > head.i and (
+        doc[high].dep_ in ("cc", "case") or doc[high].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+        or (doc[high].is_punct and not closes_bracket(doc, low, high))
+    ):
+        high -= 1
+    opened = sum(doc[i].text == "(" for i in range(low, high + 1)) - sum(doc[i].text == ")" for i in range(low, high + 1))
+    if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
+        high += 1  # "the Central African Republic (CAR)": the parser hangs the ")" elsewhere
+    return doc[low : high + 1]
+
+
+def mention_end_char(mention: Span) -> int:
+    """Where a mention's text ends: before the full stop of a sentence that ends on an abbreviation
+    ("sanctions on the U.K.", "talks with Acme Inc."), which the tokenizer joins to the abbreviation
+    but which closes the sentence, not the name. An abbreviation inside a sentence keeps its period."""
+    last, doc = mention[-1], mention.doc
+    sentence_end = last.sent.end
+    if not (len(last.text) > 1 and last.text.endswith(".")) or any(
+        not t.is_space and (not t.is_punct or t.text in (".", "!", "?")) for t in doc[last.i + 1 : sentence_end]
+    ):
+        return mention.end_char
+    # a name the sentence splitter cut after an initial ("George H. W. | Bush") goes on
+    if sentence_end < len(doc) and doc[sentence_end].ent_iob_ == "I":
+        return mention.end_char
+    return mention.end_char - 1
+
+
+def names_a_person(head: Token, roles: Mapping[str, Role]) -> bool:
+    """A person's name or a person's role ("ambassador", "president"), not a group or a place."""
+    role = roles.get(head.lemma_.lower())
+    return head.ent_type_ == "PERSON" or (role is not None and role.kind == "person")
+
+
+def closes_bracket(doc: Doc, low: int, high: int) -> bool:
+    """Is doc[high] the ")" of a "(" inside doc[low:high] ("the Foreign Office (FO)")?"""
+    return doc[high].text == ")" and any(doc[i].text == "(" for i in range(low, high))
+
+
+def hidden_conjuncts(head: Token) -> tuple[list[Token], tuple[int, int] | None]:
+    """Participants a misread coordination hides inside or beside the head's phrase, and the token
+    window (first, last) the head's own mention keeps to. The parse may read a list of names as an
+    apposition ("Chile, Peru, Bolivia and other states"), join a named modifier to "other" ("UNICEF and
+    other agencies"), hang a conjunct inside a prepositional phrase or a name's apposition ("the port
+    of X and the Y naval base", "the agency X and the Y Institute"), or on the verb or event noun
+    above the head ("banned the X Front and the Y Party", "sanctions on X and Y"). Each named conjunct
+    is a participant of its own, with its own codes; shared modifiers ("Iraqi and Turkish demands")
+    and conjuncts inside a name ("the Ministry of Trade and Industry") are left alone."""
+    doc = head.doc
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return [], None
+    for child in head.children:
+        if (child.dep_ == "appos" and child.i > head.i and head.pos_ == "PROPN" and is_listed_name(head)
+                and is_listed_name(child) and child.conjuncts and doc[child.left_edge.i - 1].text != "("):
+            return [child, *child.conjuncts], (head.left_edge.i, child.left_edge.i - 1)
+        if child.dep_ in OWNER_MODIFIER_DEPS and child.i < head.i and child.ent_type_ in ("ORG", "GPE", "PERSON"):
+            # the "and" hangs on the name; "other" on the name (as its conjunct) or on the head
+            joiner = next((c for c in child.children if c.dep_ == "cc" and c.i == child.i + 1), None)
+            following = doc[joiner.i + 1] if joiner is not None and joiner.i + 1 < head.i else None
+            if following is not None and following.lower_ in OTHERS_WORDS and following.head in (child, head):
+                return [child], (following.i, head.right_edge.i)
+    for inner in phrase_nouns(head):
+        conjuncts = [c for c in inner.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not conjuncts or joined_inside_name(inner, conjuncts[0]) or not opens_participant(conjuncts[0]):
+            continue
+        marker = inner.head
+        if marker.lower_ in JOINT_PREPOSITIONS:
+            continue  # "fighting between X and Y": the pair is the object
+        if marker.lower_ == "of" and not has_determiner(conjuncts[0]):
+            continue  # "the armies of Brazil and Argentina": bare names share the head
+        if marker.dep_ == "prep" and marker.lower_ != "of" and is_place(conjuncts[0]):
+            continue  # "the commander in Latin America and the Caribbean": where the head is, not who
+        return list(inner.conjuncts), (head.left_edge.i, conjuncts[0].left_edge.i - 1)
+    right, ancestor = head.right_edge.i, head.head
+    for _ in range(3):
+        for conj in ancestor.children:
+            between = doc[right + 1 : conj.left_edge.i] if conj.dep_ == "conj" and conj.i > right else None
+            if between and conj.pos_ in ("NOUN", "PROPN") and (is_listed_name(conj) or conj.ent_type_ == "PERSON") \
+                    and any(t.dep_ == "cc" for t in between) and all(t.is_punct or t.dep_ == "cc" for t in between):
+                return [conj, *(c for c in conj.conjuncts if c.i > conj.i)], None
+        if ancestor.head == ancestor:
+            break
+        ancestor = ancestor.head
+    return [], None
+
+
+def is_listed_name(token: Token) -> bool:
+    """A country's, group's or organisation's name (not a person's, a date or a number)."""
+    return token.ent_type_ in LISTED_NAME_TYPES or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", *NON_ACTOR_ENTITY_TYPES))
+
+
+def phrase_nouns(head: Token, depth: int = 2) -> list[Token]:
+    """Nouns inside the head's phrase that a conjunct may be hung on: its name apposition and the objects
+    of its prepositional modifiers ("the port of X", "people in X"), two levels deep."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ not in MENTION_STOP_PREPOSITIONS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    found.append(pobj)
+                    if depth > 1:
+                        found.extend(phrase_nouns(pobj, depth - 1))
+    return found
+
+
+def opens_participant(conj: Token) -> bool:
+    """Does a conjunct start a participant of its own: a name, or a phrase with its own determiner
+    ("and the Y naval base")?"""
+    return is_listed_name(conj) or has_determiner(conj)
+
+
+def has_determiner(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+
+
+def joined_inside_name(first: Token, conj: Token) -> bool:
+    """Is the "and" between two conjuncts part of one name ("Bosnia and Herzegovina")?"""
+    return any(t.dep_ == "cc" and t.ent_iob_ == "I" for t in first.doc[first.i + 1 : conj.i])
+
+
+def clip_to_window(span: Span, head: Token, window: tuple[int, int]) -> Span:
+    """The span cut to the token window around its head, without punctuation or a conjunction left
+    dangling at either end (a closing bracket stays)."""
+    doc = span.doc
+    low, high = max(span.start, window[0]), min(span.end - 1, window[1])
+    while low < head.i and (doc[low].is_punct or doc[low].dep_ == "cc" or doc[low].is_space):
+        low += 1
+    while high > head.i and (doc[high].dep_ == "cc" or doc[high].is_space
+                             or (doc[high].is_punct and not closes_bracket(doc, low, high))):
+        high -= 1
+    return doc[low : high + 1]
+
+
+def join_split_subjects(actors: list[Actor], heads: list[Token]) -> tuple[list[Actor], list[Token]]:
+    """One participant for a noun phrase the parser split into several subjects of one verb, with
+    nothing between the pieces ("Malian Prime Minister | Choguel Maiga rejected", "The rebel | Arakan
+    Army attacked"): the mention covers the whole phrase, the codes come from the piece that names
+    someone, completed from the other. ``heads[i]`` is the head ``actors[i]`` was read from."""
+    order = sorted(range(len(actors)), key=lambda i: actors[i].start)
+    joined: list[Actor] = []
+    joined_heads: list[Token] = []
+    subject_deps = (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    for index in order:
+        actor, head = actors[index], heads[index]
+        if joined:
+            previous, previous_head = joined[-1], joined_heads[-1]
+            gap = head.doc.text[previous.end : actor.start] if actor.start > previous.end else ""
+            if (head.dep_ in subject_deps and previous_head.dep_ in subject_deps and head.head == previous_head.head
+                    and head != previous_head and not gap.strip()):
+                named, other = (actor, previous) if actor.name or not previous.name else (previous, actor)
+                start, end = previous.start, max(previous.end, actor.end)
+                joint = replace(named, text=head.doc.text[start:end], start=start, end=end)
+                joint.country = joint.country or other.country
+                joint.org = joint.org or other.org
+                joint.sector = joint.sector or other.sector
+                joined[-1] = joint
+                continue
+        joined.append(actor)
+        joined_heads.append(head)
+    return joined, joined_heads
+
+
+def distinct_mentions(actors: list[Actor]) -> list[Actor]:
+    """One actor per mention, and none inside another one's mention ("Sarraj" in "Prime Minister
+    Fayez al-Sarraj" is a piece of a name the parse split, not a second participant)."""
+    distinct: list[Actor] = []
+    for actor in actors:
+        if not any((other.start, other.end) == (actor.start, actor.end) for other in distinct):
+            distinct.append(actor)
+    return [
+        actor for actor in distinct
+        if not any(
+            other is not actor and other.start <= actor.start and actor.end <= other.end
+            for other in distinct
+        )
+    ]

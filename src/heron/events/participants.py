@@ -1,0 +1,926 @@
+"""Who takes part in an event: the participants of a predicate, by event type.
+
+ParticipantFinder reads the source and target heads of a predicate the coder found (a Candidate) off
+the parse, with rules by event type (dispatches, yielding, refuge, protests, statements, force, ...),
+and makes Actors of them (codes from the actor dictionaries, the span of their mention). The event coder
+(heron.events.coder.EventCoder) extends it; the parse readings it relies on are in heron.events.syntax
+and the mention spans in heron.events.mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from heron.actors import ActorResolver
+from heron.events.cameo import cameo_info
+from heron.events.lexicon import Lexicon, PredicateEntry, object_classes
+from heron.events.mentions import (
+    MENTION_STOP_PREPOSITIONS,
+    clip_to_window,
+    distinct_mentions,
+    hidden_conjuncts,
+    join_split_subjects,
+    mention_end_char,
+    mention_span,
+    names_a_person,
+)
+from heron.events.modality import ModalityRules, is_future
+from heron.events.syntax import (
+    ASSISTANCE_VERBS,
+    ENTITY_TYPES,
+    LOOSE_PREPOSITIONS,
+    NON_ACTOR_ENTITY_TYPES,
+    OWNER_MODIFIER_DEPS,
+    PARTY_PREPOSITIONS,
+    PASSIVE_SUBJECT_DEPS,
+    PLACE_PREPOSITIONS,
+    SUBJECT_DEPS,
+    VICTIM_PREPOSITIONS,
+    aimed_at,
+    carrier_targets,
+    clause_chain,
+    clause_parties,
+    clause_subjects,
+    collective_members,
+    complement_recipients,
+    conjoined_act_places,
+    content_subjects,
+    counted_members,
+    counts_members,
+    direct_object,
+    expand_conjuncts,
+    first_prepositional_objects,
+    for_clause_subjects,
+    helped_people,
+    hyphen_joined_lemma,
+    is_addressed_group,
+    is_for_clause,
+    is_generic,
+    is_mediated_conflict,
+    is_named,
+    is_place,
+    is_purpose_clause,
+    is_recipient,
+    is_stative,
+    is_topic,
+    located_targets,
+    named_beside,
+    noun_authors,
+    noun_participants,
+    of_complements,
+    place_recipients,
+    places_in_scope,
+    pronoun_antecedent,
+    purpose_beneficiaries,
+    recipient_heads,
+    refused_act_authors,
+    reporting_verb,
+    shared_passive_subjects,
+    site_of_act,
+    statement_topics,
+    subject_heads,
+    subject_heads_here,
+    thing_recipients,
+    verb_lemma,
+)
+from heron.records import Actor
+
+# Subject pronouns of a reported clause that refer back to the speaker ("X said it will ...").
+ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
+PROTEST_CAMEO_PREFIX = "14"
+
+# Deploying, withdrawing and sending aid: what is moved belongs to the source (see _build_event in coder.py).
+DISPATCH_CAMEO_PREFIXES = ("07", "087", "15")
+
+# Withdrawals, retreats and expulsions: their "from X" is the place left, not the author of the act.
+DEPARTURE_CAMEO_PREFIXES = ("087", "166")
+
+# What is fired or launched at someone ("launched artillery, mortar and rocket fire against X").
+WEAPONS = frozenset(object_classes()["weapons"])
+
+# Forces a dispatch moves: the source's own, even when their phrase names the source ("its forces").
+MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["police_force"]
+                         + object_classes()["peacekeepers"])
+
+# What is sought where it is given ("sought refuge in X").
+REFUGE_OBJECTS = frozenset(object_classes()["refuge"])
+APPEAL_FOR_AID_CAMEO = "023"
+
+# Yielding (resigning, calling off a strike): to whom is said by the office left or the deal that ends it.
+YIELD_CAMEO_PREFIX = "08"
+
+# "violated a ceasefire": the ceasefire violated is the target itself when nothing else is named.
+VIOLATE_CEASEFIRE_CAMEO = "196"
+
+# Acts only a state's authorities carry out: restrictions, arrest and detention, deportation, repression
+# (CAMEO 172-175) and torture (1822). Said in the passive with no agent ("X was arrested in Rwanda"),
+# the authorities of the place where it happened act.
+STATE_COERCION_CAMEO_PREFIXES = ("172", "173", "174", "175", "1822")
+
+# Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
+FORCE_CAMEO_ROOTS = ("18", "19", "20")
+
+# Prepositions of an inquiry's or demand's topic ("an inquiry into reports that ...").
+TOPIC_PREPOSITIONS = frozenset({"into", "about", "over"})
+INVESTIGATE_CAMEO_PREFIX = "09"
+
+# Appeals and demands: "called for Britain to stay" asks Britain.
+REQUEST_CAMEO_PREFIXES = ("02", "10")
+
+# Participles that say where a group sits: "a terror group based in Trinidad".
+LOCATING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station", "operate"})
+
+# An abstract thing stands for whom or where it is directed: "assistance in northern Iraq", "demands
+# from the Neighborhood Association", "human rights violations by the police".
+ABSTRACT_THING_PREPOSITIONS = frozenset({"in", "to", "from", "by", "against", "on"})
+
+# Prepositions that name where a thing comes from, not where it goes ("a grant from the bank to Malawi").
+AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+# A country named by a possessive pronoun ("her country") is its owner's home, not another party.
+HOME_NOUNS = frozenset({"country", "homeland", "nation", "soil", "motherland"})
+
+# Demands, disapproval and protest: what a purpose clause of a protest with these opposes is its aim.
+PROTESTED_CAMEO_PREFIXES = ("10", "11", "14")
+
+# Comments and rejections: a response to an accusation or demand answers its author.
+RESPONSE_CAMEO_PREFIXES = ("01", "12")
+
+# Words of hoping and expecting: "hopes X will persuade Y", "voiced hope that X will help": the act
+# hoped for is the hoper's statement about X.
+HOPE_LEMMAS = frozenset({"hope", "expect", "wish"})
+
+# Determiners of a definite mention that names nobody ("the government", "his country").
+DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our"})
+
+# Modifiers that make an event noun a joint act ("joint military exercise" is cooperation; see _noun_entry).
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
+
+# Where a participant is ("forces in the Crimea"): left out of a mention whose own words already say
+# whose it is ("Ukrainian forces", "an Afghan army base"); kept when the place is what places an
+# anonymous one ("at least 75 people in eastern Syria", "militants in South Waziristan").
+SITE_PREPOSITIONS = frozenset({"in", "at", "near"})
+
+# What an act noun asks for or is about is its content, not part of the participant that the act stands
+# for ("rejected Bolivia's request for talks", "ignored the union's demand for higher wages").
+ACT_CONTENT_PREPOSITIONS = frozenset({"for", "about", "regarding", "concerning"})
+
+# ... and so is what it is on ("Theresa May's offer on citizens' rights", "a ban on entry"), except for
+# acts of force, whose "on" names who is hit ("an attack on a convoy").
+MENTION_TOPIC_PREPOSITIONS = frozenset({"on"})
+
+# An accusation's charge: "accused the military of mass slaughter", "accusations by the US of genocide"
+# (what someone is accused of, which the parser may hang on them, is not part of who they are).
+ACCUSE_CAMEO = "112"
+CHARGE_PREPOSITIONS = frozenset({"of"})
+
+
+@dataclass
+class Candidate:
+    """A predicate found in a sentence, before it becomes an Event."""
+
+    predicate: Token
+    extra: list[Token]  # other tokens of the predicate phrase (particle, light-verb object)
+    entry: PredicateEntry
+    cameo: str
+    kind: str
+    confidence: float
+    source_heads: list[Token] = field(default_factory=list)
+    target_heads: list[Token] = field(default_factory=list)
+    aux_modes: list[str] = field(default_factory=list)
+
+
+class ParticipantFinder:
+    """Finds and resolves the participants of a predicate. Holds what the rules need: the predicate
+    lexicon, the actor resolver and the modality rules."""
+
+    def __init__(self, lexicon: Lexicon, actors: ActorResolver, modality: ModalityRules) -> None:
+        self.lexicon = lexicon
+        self.actors = actors
+        self.modality = modality
+        # doc.ents of the document being coded (spaCy rebuilds the entity spans on every access)
+        self._entities: tuple[Doc, tuple[Span, ...]] | None = None
+
+    def _noun_entry(self, noun: Token) -> PredicateEntry | None:
+        """Look up 'hunger strike', 'phone call' before the bare head noun; 'joint military exercise'
+        as 'joint exercise' (joint ones are cooperation, not a show of force)."""
+        if any(child.dep_ == "amod" and child.lower_ in JOINT_MODIFIERS for child in noun.children):
+            compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+            for phrase in (f"joint {' '.join(compounds[-1:])} {noun.lemma_.lower()}", f"joint {noun.lemma_.lower()}"):
+                entry = self.lexicon.noun_entry(" ".join(phrase.split()))
+                if entry is not None:
+                    return entry
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
+                entry = self.lexicon.noun_entry(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
+                if entry is not None:
+                    return entry
+        if (joined := hyphen_joined_lemma(noun)) is not None and (entry := self.lexicon.noun_entry(joined)) is not None:
+            return entry
+        return self.lexicon.noun_entry(noun.lemma_.lower())
+
+    def _document_entities(self, doc: Doc) -> tuple[Span, ...]:
+        """``doc.ents``, read once per document."""
+        if self._entities is None or self._entities[0] is not doc:
+            self._entities = (doc, doc.ents)
+        return self._entities[1]
+
+    def _entity_span(self, token: Token) -> Span:
+        """The named entity that contains ``token`` (or the token alone)."""
+        for ent in self._document_entities(token.doc):
+            if ent.start <= token.i < ent.end:
+                return ent
+        return token.doc[token.i : token.i + 1]
+
+    # ------------------------------------------------------------------ participants
+    def _participants(self, candidate: Candidate) -> tuple[list[Token], list[Token]]:
+        predicate = candidate.predicate
+        if candidate.kind == "noun":
+            return noun_participants(predicate)
+        sources = subject_heads(predicate)
+        targets: list[Token] = []
+        passive_subjects = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or shared_passive_subjects(predicate)
+        if passive_subjects and is_stative(predicate) and reporting_verb(predicate) is None:
+            # "Serb forces were engaged in ethnic cleansing": not done to them. (Reported, "the minister
+            # said Vietnam is committed to ...", the speaker stays the source, as annotators code it.)
+            sources = passive_subjects
+            passive_subjects = []
+        if passive_subjects:
+            targets = passive_subjects
+            agents = [gc for c in predicate.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+            sources = agents
+            if not agents and candidate.kind == "event" and candidate.cameo.startswith(STATE_COERCION_CAMEO_PREFIXES):
+                sources = site_of_act(predicate)  # "X was arrested in Rwanda": Rwanda's authorities
+            if candidate.kind == "light" and passive_subjects[0] in candidate.extra:
+                # "sanctions were imposed on Russia by the EU": the subject is the event noun, not its target
+                noun_sources, noun_targets = noun_participants(passive_subjects[0])
+                sources = agents or noun_sources
+                targets = noun_targets or recipient_heads(predicate, candidate.extra)
+            if not agents and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and all(
+                s.lemma_.lower() in MOVED_FORCES for s in expand_conjuncts(passive_subjects)
+            ):
+                # "peacekeepers are being deployed to relieve X": forces sent by nobody named act
+                # themselves; where they go or whom they help is the target (see _dispatch_targets)
+                sources, targets = passive_subjects, []
+        elif candidate.kind != "speech":
+            obj = direct_object(predicate)
+            thing = obj is not None and not self._names_actor(obj)
+            if obj is not None and obj not in candidate.extra and self._noun_entry(obj) is None:
+                # "donated medical supplies to various African countries": a thing given goes to its
+                # recipient; an actor acted on is the target itself
+                recipients = recipient_heads(predicate, candidate.extra) if thing else []
+                # the indirect object ("gave the Ivory Coast 5 million dollars") or "to/for X"
+                # ... or the object of the predicate's own particle ("calling on X to fast-track the review")
+                recipients = [r for r in recipients if "dative" in (r.dep_, r.head.dep_)
+                              or r.head.lower_ in ("to", "for", "into") or r.head in candidate.extra]
+                weapon = obj.lemma_.lower() in WEAPONS or any(t.lemma_.lower() in WEAPONS for t in candidate.extra)
+                # ("fired four shell bombs at targets in X": the parse may hang "at" on the verb)
+                aimed = (aimed_at(obj) or (aimed_at(predicate) if weapon else [])) if thing or weapon else []
+                targets = ([r for r in recipients if self._names_actor(r)] or carrier_targets(obj, candidate.extra)
+                           or aimed or [obj])
+                if targets == [obj] and thing and (self._is_own_thing(obj) or is_generic(obj)):
+                    # "detonated his explosives-laden vehicle near an army base": the source's own means
+                    # or belongings are not acted on; where the act is aimed is. Nor is a thing that
+                    # names nobody ("struck a target in X", "banned assembly of five or more persons").
+                    targets = thing_recipients(obj) or located_targets(predicate)
+                if targets == [obj] and thing and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                    # "rejected an extradition request for X": the person the request is about
+                    targets = self._persons_sought(obj) or targets
+            else:
+                # "ruled out any concessions to Russia": the object is an event, the recipient follows.
+                # ("welcomed the visit by X to her country": the source's own country is not it)
+                targets = [t for t in recipient_heads(predicate, candidate.extra) if not self._is_own_home(t)]
+                if obj is not None and not any(self._names_actor(t) for t in targets):
+                    # "expressed condolences to Bangladesh over a fire": the event noun's own
+                    # recipient beats a circumstance of the verb, and so does whom the event noun is
+                    # about when the circumstance names nobody ("demanded the removal of President X
+                    # at the fourth round of talks")
+                    loose = bool(targets) and all(t.head.lower_ in LOOSE_PREPOSITIONS for t in targets)
+                    members = [m for m in of_complements(obj) if self._names_actor(m)] if loose else []
+                    own = [t for t in noun_participants(obj)[1] if not self._is_own_home(t)]  # "to her country"
+                    if candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                        # "rejected an extradition request for X": the person the request is about
+                        answered = self._answered_authors(obj, sources) if own else []
+                        own = answered or self._persons_sought(obj) or own
+                    targets = own or members or targets
+                if not targets and obj is not None and obj not in candidate.extra:
+                    # "rejected Netanyahu's suggestion", "welcomed the OPCW visit", "rejected calls by
+                    # Kofi Annan": what is rejected or welcomed is the other side's act, which names them.
+                    targets = [obj]
+            if candidate.kind == "light" and not targets:
+                noun = candidate.extra[-1]
+                targets = noun_participants(noun)[1]
+                if targets and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
+                    targets = self._answered_authors(noun, sources) or targets
+                if not targets:
+                    # "rejected accusations by the US", "accepted the demands of protesters": a response
+                    # to someone's act is directed at its author.
+                    # (not its possessor: "pledged the Kingdom's support" is the source's own)
+                    # ("denied charges by X": the parse may hang the "by" phrase on the active verb)
+                    authors = self._act_authors(noun, candidate, possessors=False) or self._misattached_authors(predicate)
+                    targets = [a for a in authors if a not in sources]
+            if not targets and obj is not None and obj in candidate.extra and candidate.entry.objects:
+                # "expelled UNSCOM inspectors", "accepted Syrian refugees": the object the entry asks for
+                # is what the act is done to; when it is a thing ("rejected accusations by the US"),
+                # its recipient or author is.
+                # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
+                targets = [obj]
+                if thing:
+                    authors = [a for a in self._act_authors(obj, candidate) or self._misattached_authors(predicate)
+                               if a not in sources]
+                    # "demanded the withdrawal of Serbian forces": those who are to act (in the
+                    # withdrawal itself, "completed its withdrawal of troops", they are the source's own)
+                    own_act = (entry := self._noun_entry(obj)) is not None and entry.cameo == candidate.cameo
+                    members = [] if own_act else [m for m in of_complements(obj) if self._names_actor(m)]
+                    targets = noun_participants(obj)[1] or authors or members or thing_recipients(obj)
+            if not targets:
+                if candidate.cameo.startswith("13"):
+                    targets = self._threatened_objects(predicate)  # "threatened to attack X"
+                targets = targets or complement_recipients(predicate, obj)
+            if not targets:
+                # "demanded that President X abandon ...", "its demand that Israel ease ...", "allowed
+                # the opposition leader to hold a rally": whom the act is aimed at does what it asks
+                # ("an inquiry into reports that the army had ...")
+                topics = [gc for word in (predicate, *candidate.extra) for c in word.children
+                          if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                          for gc in c.children if gc.dep_ == "pobj" and gc.pos_ == "NOUN"]
+                targets = [s for s in clause_subjects([predicate, *candidate.extra, *topics]) if s not in sources]
+            if not targets and candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES):
+                targets = for_clause_subjects(predicate)  # "called for Britain to stay": who is asked to act
+            if not targets and candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX):
+                # "opened fraud investigations of four corporations": the inquiry's "of" names who is
+                # investigated
+                targets = next((found for noun in (*candidate.extra, obj) if noun is not None and noun.pos_ == "NOUN"
+                                if (found := of_complements(noun))), [])
+            if targets and candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX):
+                # "its investigation into an allegation by X that the NPFL had taken over the city":
+                # who is investigated is the one the allegation is about
+                targets = [s for s in clause_subjects(targets) if s not in sources] or targets
+            if not targets and candidate.cameo.startswith("01"):
+                targets = self._statement_targets(candidate)  # "expressed hopes the government will ..."
+            if not targets and candidate.cameo.startswith(APPEAL_FOR_AID_CAMEO):
+                targets = self._refuge_places(candidate, obj)  # "sought refuge in X": X gives it
+            if not targets and candidate.cameo.startswith(YIELD_CAMEO_PREFIX):
+                targets = self._yielded_to(predicate)  # "resigned as president of X", "... after a deal with X"
+            if not targets:
+                # "ended mediation efforts in the Arab-Israeli dispute"
+                targets = [gc for word in (predicate, *candidate.extra, *([obj] if obj is not None else []))
+                           for c in word.children if c.dep_ == "prep" for gc in c.children if is_mediated_conflict(gc)][:1]
+            if not targets and (thing or cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")):
+                # Force, withdrawal or aid "in Syria" / "from Iraq": the place stands for its recipient.
+                targets = place_recipients(predicate)
+        else:
+            targets = self._statement_targets(candidate)
+        return sources, targets
+
+    def _act_authors(self, noun: Token, candidate: Candidate, *, possessors: bool = True) -> list[Token]:
+        """Who made the act a predicate responds to (``noun_authors``). When another act is about a
+        withdrawal, retreat or expulsion, its "from X" is only the place left ("demanded the
+        withdrawal of Serbian forces from Bosnia"); the withdrawal itself is directed at that place
+        ("completed its withdrawal of troops from Iraq")."""
+        authors = noun_authors(noun, possessors=possessors)
+        entry = self._noun_entry(noun)
+        if (entry is not None and entry.cameo and entry.cameo.startswith(DEPARTURE_CAMEO_PREFIXES)
+                and not candidate.cameo.startswith(DEPARTURE_CAMEO_PREFIXES)):
+            authors = [a for a in authors if a.head.lower_ != "from"]
+        return authors
+
+    def _protest_aims(self, candidate: Candidate) -> list[Token]:
+        """What a protest opposes: its "against X" ("a demonstration against the siege"), or the object of
+        a purpose clause that protests or demands ("went on strike to protest the decision")."""
+        words = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN")]
+        opposed = [gc for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+        if opposed:
+            return opposed
+        for clause in candidate.predicate.children:
+            if not is_purpose_clause(clause) or (obj := direct_object(clause)) is None or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(entry.cameo and entry.cameo.startswith(PROTESTED_CAMEO_PREFIXES)
+                   for entry in self.lexicon.entries_for(clause.lemma_.lower(), "verb")):
+                # "to protest the policy imposed by X": a measure protested stands for its author
+                authors = [a for a in noun_authors(obj, possessors=False) if self._names_actor(a)]
+                # ("to press their demands from the government": whom the clause names, see _build_event)
+                return authors or ([] if self._actors_inside(obj) else [obj])
+        return []
+
+    def _answered_authors(self, noun: Token, sources: list[Token]) -> list[Token]:
+        """'rejected accusations by X against the government': a denial or comment answers the
+        author of the accusation or demand, not whom it is about."""
+        return [a for a in noun_authors(noun, possessors=False) if a not in sources and self._names_actor(a)]
+
+    def _violated_named(self, candidate: Candidate) -> bool:
+        """'violated a UN-brokered ceasefire': a ceasefire violated that names who made it stands for
+        itself (a bare "violated the ceasefire" is no one's)."""
+        obj = direct_object(candidate.predicate)
+        return candidate.cameo.startswith(VIOLATE_CEASEFIRE_CAMEO) and obj is not None and any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in obj.subtree if t.i < obj.i)
+
+    def _persons_sought(self, act: Token) -> list[Token]:
+        """'an extradition request for X', 'a warrant for X': the person an act asks for."""
+        # (not "a demand for the sacking of X": the act asks for an act, and stands for itself)
+        wanted = [gc for c in act.children if c.dep_ == "prep" and c.lower_ == "for" for gc in c.children if gc.dep_ == "pobj"]
+        return [p for p in wanted if names_a_person(p, self.actors.roles) and self._names_actor(p)][:1]
+
+    def _refuge_places(self, candidate: Candidate, obj: Token | None) -> list[Token]:
+        """'sought refuge in India's state of Mizoram', 'asked for asylum in Germany': where refuge or
+        asylum is sought is who is to give it."""
+        sought = [t for t in (obj, *candidate.extra) if t is not None and t.lemma_.lower() in REFUGE_OBJECTS]
+        if not sought:
+            return []
+        return [gc for word in (candidate.predicate, *sought) for c in word.children
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for gc in c.children
+                if gc.dep_ == "pobj" and (is_place(gc) or self._names_actor(gc))][:1]
+
+    def _yielded_to(self, predicate: Token) -> list[Token]:
+        """'resigned as president of Indonesia': the office left names whom; 'called off the strike after
+        an agreement with the government': the party of the deal that ends the act."""
+        for prep in (c for c in predicate.children if c.dep_ == "prep"):
+            objects = [gc for gc in prep.children if gc.dep_ == "pobj"]
+            if prep.lower_ == "as":
+                offices = [m for o in objects if o.pos_ == "NOUN" for m in of_complements(o) if is_named(m)]
+                if offices:
+                    return offices
+            elif prep.lower_ in ("after", "following"):
+                # ("after reaching agreement with X": the gerund's object)
+                acts = objects + [o for gc in prep.children if gc.dep_ == "pcomp" and (o := direct_object(gc)) is not None]
+                parties = [gc for act in acts if act.pos_ == "NOUN" and self._noun_entry(act) is not None
+                           for c in act.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+                           for gc in c.children if gc.dep_ == "pobj" and self._names_actor(gc)]
+                if parties:
+                    return parties
+        return []
+
+    def _misattached_authors(self, predicate: Token) -> list[Token]:
+        """'denied charges by Central American clergymen': the parse may hang the author's "by" phrase
+        on the active verb instead of the noun (never a time: "by the end of the year")."""
+        return [author for author in noun_authors(predicate, possessors=False)
+                if author.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(author)]
+
+    def _threatened_objects(self, predicate: Token) -> list[Token]:
+        """'threatened to attack any U.S. troops', 'vowed to shell the tree': what the threatened or
+        promised use of force would hit."""
+        for clause in (c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            obj = direct_object(clause)
+            entries = self.lexicon.entries_for(clause.lemma_.lower(), "verb")
+            if obj is not None and any(
+                entry.cameo and entry.kind == "event" and cameo_info(entry.cameo).quad == "material_conflict"
+                for entry in entries
+            ):
+                return [obj]
+        return refused_act_authors(predicate)
+
+    def _purpose_targets(self, main_verb: Token) -> list[Token]:
+        """'called Erdogan to apologize', 'sent experts to Qatar to investigate': a purpose clause
+        without an object of its own is directed at whom or where the main clause acts."""
+        objects = [c for c in main_verb.children if c.dep_ == "dobj" and self._names_actor(c)]
+        named = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ENTITY_TYPES]
+        # the parse may hang the destination on what is sent ("sent a team of experts to Alabama")
+        sent = [o for c in main_verb.children if c.dep_ == "dobj" for o in (c, *of_complements(c))]
+        places = [gc for word in (main_verb, *sent) for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                  for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+        # a named person called beats the place; officials sent somewhere matter less than where
+        return named or places or objects
+
+    def _purpose_objects(self, predicate: Token) -> list[Token]:
+        """'refused to lift sanctions to get Iran to the table', 'considering sending aid to help North
+        Korea cope': whom the purpose clause of the act (or of the act it governs) is aimed at, when it
+        names them as its object or as the subject of its own complement."""
+        frontier = [predicate]
+        for _ in range(3):
+            # (not "for aid trucks to enter X": a clause with a subject of its own is someone else's act)
+            # ... or of what it launches or sends ("launched an appeal to help people in need")
+            objects = [o for t in frontier if (o := direct_object(t)) is not None and o.pos_ == "NOUN"]
+            clauses = [c for t in frontier for c in t.children if c.dep_ == "advcl" and is_purpose_clause(c)
+                       and not is_for_clause(c)]
+            # (help only: "its decision to expel 23 diplomats" says what was decided, not whom it is for)
+            helping = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            for clause in clauses:
+                aimed = [o for o in (direct_object(clause), *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                                                               for s in subject_heads_here(c)))
+                         if o is not None and o.pos_ in ("NOUN", "PROPN") and self._names_actor(o)]
+                if aimed := aimed or helped_people(clause):
+                    return aimed[:1]
+            for clause in helping:
+                aimed = [o for o in (direct_object(clause),) if clause.lemma_.lower() in ASSISTANCE_VERBS
+                         and o is not None and o.pos_ in ("NOUN", "PROPN") and self._names_actor(o)]
+                if aimed := aimed or helped_people(clause):
+                    return aimed[:1]
+            frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        return []
+
+    def _rejected_or_commented(self, candidate: Candidate) -> list[Token]:
+        """When the heads found first name nobody ("rejected Theresa May's offer on citizens' rights",
+        "violated a ban by the UN on missile tests", "expressed pessimism about his mission for the first
+        time"): what is rejected or defied stands for itself, or for its author when it names one, and a
+        comment is about its topic."""
+        obj = direct_object(candidate.predicate)
+        authors = [] if obj is None or obj.pos_ != "NOUN" else [
+            a for a in noun_authors(obj, possessors=False)
+            if a.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(a)]
+        if candidate.cameo.startswith("01"):  # ("denied accusations by X")
+            return authors or statement_topics(candidate.predicate, candidate.extra)
+        # (not "rejecting the other's proposals", "its plans": a pronoun's act names nobody here)
+        owned_by_pronoun = obj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" or c.lower_ == "other"
+                                                   for c in obj.children)
+        return authors or ([obj] if obj is not None and obj.pos_ == "NOUN" and not owned_by_pronoun else [])
+
+    def _statement_targets(self, candidate: Candidate) -> list[Token]:
+        """Whom a statement is addressed to or about: the addressee ("told reporters", "expressed
+        condolences to Bangladesh"), the recipient of a policy option under consideration ("considering
+        sending aid to Kyrgyzstan"), or the actor a hope or doubt is about ("expressed hopes the
+        government will change its policy", "said it is skeptical the program would meet ...")."""
+        predicate = candidate.predicate
+        addressees = [c for c in predicate.children if c.dep_ in ("dobj", "dative") and c not in candidate.extra]
+        # "called X ... to assure him that": the person the pronoun refers back to
+        speakers = subject_heads(predicate)
+        addressees = [pronoun_antecedent(a, speakers) or a for a in addressees]
+        addressees = [a for a in addressees if self._names_actor(a)]
+        if addressees:
+            return addressees
+        for token in (predicate, *candidate.extra):
+            recipients = [gc for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")
+                          for gc in c.children if gc.dep_ == "pobj"]
+            if recipients:
+                return recipients
+        if candidate.cameo.startswith("13") and (authors := refused_act_authors(predicate)):
+            return authors
+        return statement_topics(predicate, candidate.extra) or content_subjects(predicate, candidate.extra)
+
+    def _is_own_thing(self, token: Token) -> bool:
+        """'his explosives-laden vehicle', 'her country': a thing or place that a possessive pronoun gives
+        to someone already named (mostly the source), not a person ("his counterpart") or a named one."""
+        return (any(child.dep_ == "poss" and child.tag_ == "PRP$" for child in token.children)
+                and token.pos_ == "NOUN" and token.ent_type_ not in ENTITY_TYPES
+                and not names_a_person(token, self.actors.roles)
+                and not any(child.ent_type_ in ENTITY_TYPES for child in token.children))
+
+    def _is_own_home(self, token: Token) -> bool:
+        """'her country', 'their homeland': a place given by a possessive pronoun (mostly the source's)."""
+        return self._is_own_thing(token) and (is_place(token) or token.lemma_.lower() in HOME_NOUNS)
+
+    def _speaks_for_subject(self, predicate: Token, reporter: Token, subjects: list[Token]) -> bool:
+        """'X announced that the government will extend the curfew', 'X said his country will not lift
+        the ban': a reported future act whose subject, named after the speaker, is a definite mention
+        that names nobody (no country or organisation) is the speaker's own side."""
+        if not any(is_future(token, self.modality) for token in clause_chain(predicate)):
+            return False
+        for subject in subjects:
+            if subject.i < reporter.i or subject.pos_ not in ("NOUN", "PROPN") or is_named(subject) and subject.pos_ == "NOUN":
+                return False
+            if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETERMINERS for c in subject.children):
+                return False
+            actor = self.actors.resolve(self.actors.phrase_for(subject))
+            if subject.pos_ == "PROPN" and actor is None or actor is not None and (actor.country or actor.org):
+                return False
+        return True
+
+    def _hopers(self, candidate: Candidate, context: object, published: date | None) -> list[Actor]:
+        """Who hopes or expects the act: the subject of "hope" whose that-clause holds the predicate
+        ("he hopes Japan will persuade ..."), or of the verb a noun "hope" is the object of ("voiced
+        hope that ..."); a pronoun is the speaker of the verb reporting the hope."""
+        top = clause_chain(candidate.predicate)[-1]
+        hope = top.head
+        if top.dep_ not in ("ccomp", "acl") or verb_lemma(hope) not in HOPE_LEMMAS or top.i < hope.i:
+            return []
+        holder = hope if hope.pos_ == "VERB" else hope.head if hope.dep_ in ("dobj", "obj") else None
+        if holder is None:
+            return []
+        hopers = subject_heads(holder)
+        if hopers and all(h.lower_ in ANAPHORIC_PRONOUNS for h in hopers) and (reporter := reporting_verb(holder)) is not None:
+            hopers = [h for h in subject_heads(reporter) if h.pos_ != "PRON"]
+        return self._make_actors([h for h in hopers if h.pos_ != "PRON"], context, published)
+
+    def _names_actor(self, token: Token) -> bool:
+        """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
+        if token.pos_ == "PROPN" or token.ent_type_ in ENTITY_TYPES:
+            return True
+        phrase = self.actors.phrase_for(token)
+        # "various African countries": a people or place word inside the phrase names who is meant
+        return self.actors.resolve(phrase) is not None or any(t.ent_type_ in ("GPE", "NORP") for t in phrase)
+
+    def _names_own_country(self, head: Token, phrase: Span) -> bool:
+        """Does a modifier of the head say whose it is, so that where it is adds nothing to the mention
+        ("Ukrainian forces in the Crimea", "Germany's charge d'affaires in Warsaw")? Only asked when
+        the head has a site complement; the phrase is read alone, not with the article's actors."""
+        if not any(c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS for c in head.children):
+            return False
+        if not any(t.i < head.i and t.dep_ in OWNER_MODIFIER_DEPS and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
+                   for t in phrase):
+            return False
+        actor = self.actors.resolve(phrase)
+        return actor is not None and actor.country is not None
+
+    def _charge_hangs_on(self, head: Token) -> bool:
+        """Is an "of" phrase on the head the charge of an accusation aimed at it ("accused the military
+        of mass slaughter", "accusations by US of genocide"), not a modifier naming an owner ("accused
+        the government of Sierra Leone")?"""
+        charges = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS]
+        if not charges or any(
+            gc.pos_ == "PROPN" or gc.ent_type_ in ENTITY_TYPES for c in charges for gc in c.children if gc.dep_ == "pobj"
+        ):
+            return False
+        if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            entries = self.lexicon.entries_for(head.head.lemma_, "verb")
+        elif head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.pos_ == "NOUN":
+            entry = self._noun_entry(head.head.head)
+            entries = [entry] if entry is not None else []
+        else:
+            return False
+        return any((entry.cameo or "").startswith(ACCUSE_CAMEO) for entry in entries)
+
+    def _make_actors(
+        self, heads: list[Token], context: object, published: date | None, *, keep_unknown_nouns: bool = False
+    ) -> list[Actor]:
+        actors: list[Actor] = []
+        actor_heads: list[Token] = []  # the head each actor was read from (join_split_subjects)
+        seen: set[tuple[int, int]] = set()
+        # "thousands of Tamil refugees", "dozens of protesters": the people counted are the participant
+        counted: dict[int, Token] = {}  # member index -> the quantity word counting it
+        members_of: list[list[Token]] = []
+        for given in heads:
+            # (a pronoun or numeral that counts, "each of the providers", is never kept itself: its
+            # members stand even when the dictionaries do not know them)
+            members = [m for m in counted_members(given) if self._names_actor(m)
+                       or (keep_unknown_nouns and given.pos_ != "NOUN" and m.pos_ == "NOUN")]
+            counted.update((member.i, given) for member in members)
+            members_of.append(members or [given])
+        heads = [member for members in members_of for member in members]
+        # coordinations the parse misread: each named conjunct is a participant of its own, and the
+        # phrase it was read into keeps to its own words
+        windows: dict[int, tuple[int, int]] = {}
+        listed: list[Token] = []
+        for read in expand_conjuncts([member for given in heads for member in collective_members(given)]):
+            hidden, window = hidden_conjuncts(read)
+            if window is not None:
+                windows[read.i] = window
+            listed.extend(token for token in (read, *hidden) if token not in listed)
+        for head in listed:
+            if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM") or (
+                head.pos_ == "ADV" and head.ent_type_ not in ENTITY_TYPES  # (a name mistagged: "USAID")
+            ):
+                continue
+            if head.ent_type_ in NON_ACTOR_ENTITY_TYPES and not counts_members(head):
+                continue
+            span = self._split_name_phrase(head, self.actors.phrase_for(head))
+            if head.i in windows:
+                span = clip_to_window(span, head, windows[head.i])
+            # The actor is resolved from the resolver's phrase; it is reported as the whole mention.
+            # "Bolivia's request for talks": what an act asks for is not part of its mention
+            entry = self._noun_entry(head) if head.pos_ == "NOUN" else None
+            stops = frozenset() if entry is None else ACT_CONTENT_PREPOSITIONS
+            if entry is None or (entry.cameo or "")[:2] not in FORCE_CAMEO_ROOTS:
+                stops = stops | MENTION_TOPIC_PREPOSITIONS
+            if self._charge_hangs_on(head):
+                stops = stops | CHARGE_PREPOSITIONS
+            if self._names_own_country(head, span):
+                stops = stops | SITE_PREPOSITIONS
+            mention = mention_span(head, span, self.actors.roles, stops)
+            if head.i in windows:
+                mention = clip_to_window(mention, head, windows[head.i])
+            if head.i in counted:
+                quantity = counted[head.i]
+                mention = head.doc[min(quantity.left_edge.i, mention.start) : mention.end]
+            key = (mention.start_char, mention.end_char)
+            if key in seen:
+                continue
+            seen.add(key)
+            actor = self.actors.resolve(span, context, published)
+            if actor is None and mention != span:
+                # "an arms depot of the Syrian army": the mention names its owner
+                actor = self.actors.resolve(mention, context, published)
+            owner: Actor | None = None
+            owner_looked_up = False
+            if actor is None:
+                # Keep an unknown participant only when it looks like an entity ("a car bomb" is not
+                # kept, "the Zetas" is) or belongs to a known one ("a delegation of the party"):
+                # common nouns the dictionaries do not know are rarely actors.
+                if head.pos_ == "NOUN":
+                    owner, owner_looked_up = self._owner_of(head, context, published), True
+                if head.pos_ != "PROPN" and head.ent_type_ not in ENTITY_TYPES and owner is None and not (
+                    keep_unknown_nouns and head.pos_ == "NOUN"
+                ):
+                    continue
+                actor = Actor(text=mention.text, start=mention.start_char, end=mention.end_char)  # trimmed below
+            end = mention_end_char(mention)
+            actor.text, actor.start, actor.end = mention.text[: end - mention.start_char], mention.start_char, end
+            if actor.country is None and actor.org is None and actor.sector is None:
+                if not owner_looked_up:
+                    owner = self._owner_of(head, context, published)
+                if owner is not None:  # "a mission of observers from the OSCE", "positions of the army"
+                    actor.country, actor.sector, actor.org = owner.country, owner.sector, owner.org
+                    actor.name = actor.name or owner.name
+            if actor.country is None and actor.org is None:
+                actor.country = self._country_of_location(head, context, published)
+            if actor.sector == "government" and head.pos_ == "NOUN" and (entry := self._noun_entry(head)) is not None \
+                    and entry.cameo[:2] in FORCE_CAMEO_ROOTS:
+                actor.sector = "military"  # "US Predator attacks", "Israeli air strikes": the state's forces
+            if actor.country is None and actor.org is None and actor.sector is not None:
+                # "Bosnian Serbs said their forces had withdrawn": the forces are the speaker's (a
+                # group or office, not a thing's owner: "returned the portrait to its owner")
+                owner = self._possessive_antecedent(head, context, published)
+                if owner is not None:
+                    actor.country, actor.org = owner.country, owner.org
+            actors.append(actor)
+            actor_heads.append(head)
+        actors, _ = join_split_subjects(actors, actor_heads)
+        # A mention that is only punctuation is a piece of a name the parse split (and so is one inside
+        # another, see distinct_mentions), not a participant of its own.
+        return distinct_mentions([actor for actor in actors if any(ch.isalnum() for ch in actor.text)])
+
+    def _make_targets(
+        self, heads: list[Token], context: object, published: date | None, *,
+        keep_unknown_nouns: bool = False, keep_topics: bool = False, literal: bool = False,
+    ) -> list[Actor]:
+        """Target actors of the heads. A head that names no actor is replaced by the one named inside
+        it: "claimed responsibility for the attacks in Sri Lanka", "a mediation effort between India
+        and Pakistan", "spurned offers for peace talks by the Kabul government"; unless ``literal``
+        (comments, rejections, force: "rejected an offer from X"), an abstract thing is replaced even
+        when it could stand as a target itself ("eased the movement of aid workers in conflict zones").
+        Recipients of what is given ("giving money to local communities"), counted groups ("hundreds of
+        banks") and, with ``keep_topics``, what a comment is about ("pessimism over Alitalia's future")
+        are kept even when the dictionaries do not know them."""
+        actors: list[Actor] = []
+        for head in expand_conjuncts(heads):
+            counted = counts_members(head)
+            keep = keep_unknown_nouns or counted or is_recipient(head) or is_addressed_group(head) or (
+                keep_topics and is_topic(head))
+            found: list[Actor] = []
+            if not literal and head.pos_ == "NOUN" and not counted and not self._names_actor(head):
+                inside = self._actors_inside(head, ABSTRACT_THING_PREPOSITIONS)
+                found = self._make_actors(inside, context, published)
+            found = found or self._make_actors([head], context, published, keep_unknown_nouns=keep)
+            if not found and head.pos_ in ("NOUN", "PROPN") and (inside := self._actors_inside(head)):
+                if counts_members(head) or head.lemma_.lower() in self.actors.roles or (
+                    head.tag_ == "NNS" and self._noun_entry(head) is None
+                ):
+                    # people named by what they are ("dozens of demonstrators in Yerevan")
+                    found = self._make_actors([head], context, published, keep_unknown_nouns=True)
+                else:
+                    found = self._make_actors(inside, context, published)
+            if not found and head.pos_ == "NOUN":
+                found = self._make_actors(self._victims_of_force(head), context, published, keep_unknown_nouns=True) \
+                    or self._make_actors(clause_parties(head), context, published, keep_unknown_nouns=True)
+            if not found and (named := [t for t in named_beside(head) if self._names_actor(t)]):
+                found = self._make_actors(named, context, published)
+            if not found and is_mediated_conflict(head):
+                found = self._make_actors([head], context, published, keep_unknown_nouns=True)
+            actors.extend(found)
+        return distinct_mentions(actors)
+
+    def _victims_of_force(self, act: Token) -> list[Token]:
+        """'claimed responsibility for the attack on the army's sites', 'for the bombings that killed 300
+        people in Sri Lanka', 'for an act of arson at a ski resort': what an attack named as a thing hit,
+        or the place where its own clause says it struck."""
+        acts = [act, *(gc for gc in of_complements(act) if gc.pos_ == "NOUN")]
+        if not any((entry := self._noun_entry(a)) is not None and entry.cameo[:2] in FORCE_CAMEO_ROOTS for a in acts):
+            return []
+        holders = [act]
+        if act.dep_ == "pobj" and act.head.lower_ == "for" and act.head.head.pos_ == "NOUN":
+            holders.append(act.head.head)  # the parse may hang "at X" on "responsibility"
+        if hit := first_prepositional_objects(holders, VICTIM_PREPOSITIONS):
+            return hit
+        clauses = [c for c in act.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        return next((places for clause in clauses if (places := places_in_scope(clause, []))), [])
+
+    def _named_target(self, head: Token, candidate: Candidate, source_heads: list[Token]) -> list[Token]:
+        """Whom a target head stands for: the person an object pronoun refers back to ("urged him"); for
+        a thing that names nobody ("banned assembly of five persons") or a protest's own phrase ("went
+        on strike", "took to the streets"), only whom it names inside ("a strike ... on Freeport").
+        (Force "at targets in X" stays: it hits the people there, see _build_event.)"""
+        if (is_generic(head) and not candidate.cameo.startswith(FORCE_CAMEO_ROOTS)) or (
+            head.dep_ == "pobj" and head in candidate.extra and candidate.cameo.startswith(PROTEST_CAMEO_PREFIX)
+        ):
+            return self._actors_inside(head)
+        return [pronoun_antecedent(head, source_heads) or head]
+
+    def _dispatch_targets(
+        self, candidate: Candidate, source_heads: list[Token], target_heads: list[Token], targets: list[Actor],
+        context: object, published: date | None,
+    ) -> list[Actor]:
+        """'sent 200 troops to Syria', 'withdrew two battalions from Bhutan', 'strengthened its forces in
+        the Gulf': the forces or goods moved are the source's own; whom they are sent to help ("to train
+        200 Nigerian soldiers"), the forces they are handed to, or the place they go to or leave is the
+        recipient. With no place in their own clause, forces go where the act they are conjoined with
+        applies ("declared a state of siege in X and sent in troops")."""
+        predicate = candidate.predicate
+        heads = expand_conjuncts(target_heads)
+        if not any(h.ent_type_ in ("GPE", "LOC") for h in heads):
+            helped = [t for t in purpose_beneficiaries(predicate) if t not in source_heads and self._names_actor(t)]
+            if helped and (found := self._make_actors(helped, context, published, keep_unknown_nouns=True)):
+                return found
+        # the forces moved themselves ("its forces"), not forces they are sent to join
+        moved = bool(heads) and all(h.lemma_.lower() in MOVED_FORCES and h.dep_ in ("dobj", "obj", "conj") for h in heads)
+        if not targets or (not moved and any(a.country or a.org for a in targets)):
+            return targets
+        # "surrendered their last territory to US-backed forces": the side yielded to
+        handed = [r for r in recipient_heads(predicate, candidate.extra) if r.head.lower_ == "to" and r.ent_type_ not in ("GPE", "LOC")
+                  and (r.lemma_.lower() in MOVED_FORCES or r.ent_type_ in ("PERSON", "NORP"))
+                  ] if candidate.cameo.startswith(DEPARTURE_CAMEO_PREFIXES) else []
+        # "strengthened its forces in Crimea": where the forces moved are
+        stationed = [gc for h in heads if moved for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
+                     for gc in c.children if gc.dep_ == "pobj" and (is_named(gc) or is_place(gc))]
+        places = handed or stationed or place_recipients(predicate) or places_in_scope(
+            predicate, [*target_heads, *candidate.extra], opponents=True
+        ) or conjoined_act_places(predicate)
+        return self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True) or targets
+
+    def _actors_inside(self, thing: Token, prepositions: frozenset[str] | None = None, depth: int = 2) -> list[Token]:
+        """The first actor named by a prepositional complement of a thing ("the attacks in Sri Lanka"),
+        looking one complement further when needed ("the sacking of the adviser of X"). Whom the thing
+        goes to comes before whom it comes from ("a grant from the bank to Malawi")."""
+        inner: list[Token] = []
+        for child in sorted(thing.children, key=lambda c: c.lower_ in AUTHOR_PREPOSITIONS):
+            if child.dep_ not in ("prep", "agent") or child.lower_ in MENTION_STOP_PREPOSITIONS:
+                continue
+            if prepositions is not None and child.lower_ not in prepositions:
+                continue
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            # ("welcomed the visit by X to her country": the source's own country is not whom it names)
+            named = [o for o in objects if self._names_actor(o) and not self._is_own_home(o)]
+            if named:
+                return named
+            inner.extend(objects)
+        if depth > 1:
+            for obj in inner:
+                if found := self._actors_inside(obj, prepositions, depth - 1):
+                    return found
+        return []
+
+    def _owner_of(self, head: Token, context: object, published: date | None, depth: int = 2) -> Actor | None:
+        """The actor an unresolved phrase belongs to, through its "of"/"from"/"by" complements."""
+        for child in head.children:
+            # "calls by Kofi Annan": an act belongs to its author
+            if child.dep_ not in ("prep", "agent") or child.lower_ not in ("of", "from", "by"):
+                continue
+            for noun in child.children:
+                if noun.dep_ != "pobj" or noun.ent_type_ in NON_ACTOR_ENTITY_TYPES:
+                    continue
+                owner = self.actors.resolve(self.actors.phrase_for(noun), context, published)
+                if owner is not None and (owner.country or owner.sector or owner.org):
+                    return owner
+                if depth > 1 and (deeper := self._owner_of(noun, context, published, depth - 1)) is not None:
+                    return deeper
+        return None
+
+    def _split_name_phrase(self, head: Token, phrase: Span) -> Span:
+        """The phrase of a name the parser split into several subjects ("Sheikh Hamad bin Khalifa
+        al-Thani" as four), grown over the whole name and over a title set off before it by a comma
+        that the parser left hanging ("Qatar's emir, Sheikh Hamad ...")."""
+        doc = head.doc
+        name = self._entity_span(head)
+        if head.ent_type_ != "PERSON" or len(name) < 2 or (phrase.start <= name.start and name.end <= phrase.end):
+            return phrase
+        start, end = min(phrase.start, name.start), max(phrase.end, name.end)
+        if start >= 2 and doc[start - 1].text == ",":
+            title = doc[start - 2]
+            while title.head.i < start - 1 and title.head != title:
+                title = title.head  # the root of the phrase before the comma
+            if title.pos_ == "NOUN" and title.dep_ in ("dep", "npadvmod", "nsubj") and title.head == head.head:
+                title_phrase = self.actors.phrase_for(title)
+                if title_phrase.end == start - 1 and self.actors.resolve(title_phrase) is not None:
+                    start = title_phrase.start
+        return doc[start:end]
+
+    def _possessive_antecedent(self, head: Token, context: object, published: date | None) -> Actor | None:
+        """Whom "its"/"their" before ``head`` refers to: the nearest subject of an enclosing clause
+        ("Russia moved its troops", "Bosnian Serbs said their forces had ..."), when it names an actor
+        with a country or organisation."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return None
+        token = head
+        for _ in range(6):
+            if token.head == token:
+                return None
+            token = token.head
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c != head
+                        and c.pos_ in ("NOUN", "PROPN") and not c.is_ancestor(head) and c.i < head.i]
+            for subject in subjects:
+                owner = self.actors.resolve(self.actors.phrase_for(subject), context, published)
+                if owner is not None and (owner.country or owner.org):
+                    return owner
+            if subjects:
+                return None
+        return None
+
+    def _country_of_location(self, head: Token, context: object, published: date | None) -> str | None:
+        """'rebels in the Ivory Coast', 'opposition parties in Nepal', 'a group based in Trinidad': a
+        group takes the country it is in."""
+        # the place may hang on a participle of location ("based in", "operating from")
+        carriers = [head, *(c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in LOCATING_PARTICIPLES)]
+        for child in (c for carrier in carriers for c in carrier.children):
+            if child.dep_ != "prep" or child.lower_ not in ("in", "from"):
+                continue
+            for place in child.children:
+                if place.dep_ == "pobj" and (place.ent_type_ in ("GPE", "LOC", "NORP") or place.pos_ == "PROPN"):
+                    located = self.actors.resolve(self.actors.phrase_for(place), context, published)
+                    if located is not None and located.country:
+                        return located.country
+        return None

@@ -1,0 +1,824 @@
+"""Reading a spaCy dependency parse: subjects (through control, coordination and relative clauses),
+objects, clauses and purpose clauses, recipients, the places in an act's scope, pronoun antecedents,
+counted and collective members, and the authors of event nouns.
+
+Functions of one token (or a few) and the parse around it; they know the lexicon only through the word
+classes of data/object_classes.yaml. The event coder (heron.events.coder) decides what they mean for an
+event; heron.events.mentions decides how far each participant's mention reaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from heron.events.lexicon import object_classes, verb_lemma_corrections
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+
+# Prepositions that introduce the recipient of an action ("met with X", "sanctions on X").
+TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon", "over")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+NON_ACTOR_ENTITY_TYPES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+# Plural role nouns that stand for the members named after them: "aides to the presidents of Russia and
+# the United States" are the two countries' officials.
+COLLECTIVE_NOUNS = {"aide", "leader", "president", "minister", "delegation", "representative", "envoy",
+                    "official", "negotiator", "head", "chief", "diplomat", "spokesman", "adviser", "advisor"}
+
+# Object pronouns that refer back to a person named earlier in the sentence (see pronoun_antecedent).
+PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
+# Clauses below a predicate whose objects it may act on (see clause_objects).
+SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "xcomp"})
+
+# Word classes of data/object_classes.yaml: verbs of helping, bare things that name nobody, place nouns,
+# people helped for their plight ("to help victims of the flood") and the relief they are given.
+ASSISTANCE_VERBS = frozenset(object_classes()["assistance_verbs"])
+GENERIC_OBJECTS = frozenset(object_classes()["generic_objects"])
+PLACE_NOUN_LEMMAS = frozenset(object_classes()["place"])
+BENEFICIARIES = frozenset(object_classes()["beneficiary"])
+RELIEF_OBJECTS = frozenset(object_classes()["relief"])
+
+# Words that count the people of their "of" phrase ("thousands of refugees").
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd",
+                            "handful", "couple"})
+
+# Quantifier pronouns that stand for part of the group of their "of" phrase ("some of the peacekeepers",
+# "each of the providers").
+QUANTIFIER_PRONOUNS = frozenset({"some", "each", "all", "many", "most", "several", "few", "both", "none", "any",
+                                 "one", "either", "neither"})
+
+# Prepositions that mostly give a circumstance, not a recipient ("at the fourth round of talks").
+LOOSE_PREPOSITIONS = frozenset({"at", "over", "into", "from"})
+
+# Prepositions that name what a comment is about ("pessimism over the economy").
+COMMENT_TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning"})
+
+# Prepositions that put an act in a place ("aid to Nepal", "a curfew in parts of Kashmir").
+PLACE_PREPOSITIONS = frozenset({"in", "to", "into", "inside", "across", "throughout"})
+
+# Prepositions that say where an act done with the source's own means is aimed ("near a base").
+LOCATED_TARGET_PREPOSITIONS = frozenset({"near", "at", "against", "on", "outside", "inside", "in", "into"})
+
+# Dependencies that lead out of the predicate's own clause.
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "mark"})
+
+# Prepositions that name the other party of what a clause deals with ("to meet with X", "to resolve the
+# rift between X and Y", "a dispute with X").
+PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
+
+# Prepositions that name what an attack hits ("an attack on the army's sites", "arson at a ski resort").
+VICTIM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
+
+# Modifiers inside a noun phrase that can name whose the thing is ("Ukrainian", "Germany's", "US").
+OWNER_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+@lru_cache(maxsize=1)
+def load_occurrence_verbs() -> frozenset[str]:
+    text = resources.files("heron.events").joinpath("data/nominal_events.yaml").read_text(encoding="utf-8")
+    return frozenset(phrase.split()[0] for phrase in yaml.safe_load(text)["occurrence_verbs"])
+
+
+@lru_cache(maxsize=1)
+def load_stative_participles() -> dict[str, frozenset[str]]:
+    """Participle lemma -> prepositions after which "be + participle" is a state of the subject."""
+    text = resources.files("heron.events").joinpath("data/stative_participles.yaml").read_text(encoding="utf-8")
+    return {str(lemma): frozenset(str(p) for p in preps) for lemma, preps in yaml.safe_load(text).items()}
+
+
+def is_stative(participle: Token) -> bool:
+    """'is committed to', 'were engaged in', 'is poised to strike': a passive form with no agent whose
+    complement (data/stative_participles.yaml) makes it a state of the subject, not an act done to it."""
+    prepositions = load_stative_participles().get(participle.lemma_.lower())
+    if not prepositions or participle.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in participle.children):
+        return False
+    for child in participle.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.i > participle.i:
+            return True
+        if child.dep_ == "xcomp" and "to" in prepositions and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------- parse helpers
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, corrected where spaCy gets it wrong ("staged" -> stage; data/verb_lemmas.yaml)."""
+    return verb_lemma_corrections().get(verb.lower_) or verb.lemma_.lower()
+
+
+def has_infinitive_complement(verb: Token) -> bool:
+    """An entry particle "to" is also met by the verb's own infinitive complement: "pressured X to
+    cancel", "declined to resign". The marker is not part of the predicate ("pressured X", not
+    "pressured X ... to")."""
+    return any(
+        child.dep_ == "xcomp" and child.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for child in verb.children
+    )
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    # "held talks" parsed with the object as attr/oprd in some sentences
+    for child in verb.children:
+        if child.dep_ in ("attr", "oprd") and child.pos_ == "NOUN":
+            return child
+    return None
+
+
+def object_lemmas(verb: Token) -> list[tuple[Token, str]]:
+    """What the verb acts on, as (token, lemma) candidates for object-dependent entries.
+
+    The direct object (or the passive subject: "aid was provided"), with its compound reading
+    ("border post"), the complement of a quantity noun ("two planeloads of tents") and the
+    "with" complement of the verb ("provided Kyiv with air defence systems").
+    """
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # an object moved after an adjunct is parsed as a modifier: "returned to Peru on Monday 30 turtles"
+    heads += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > verb.i]
+    heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on", "to")
+              for gc in c.children if gc.dep_ in ("pobj", "pcomp")]  # pcomp: a gerund ("contribute to rebuilding")
+    # "declined to comment", "considering sending aid": the complement verb and its object
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")):
+        heads.append(clause)
+        heads += [gc for gc in clause.children if gc.dep_ in ("dobj", "obj")]
+    heads = [token for head in heads for token in (head, *head.conjuncts)]
+    found: list[tuple[Token, str]] = []
+    for head in heads:
+        lemma = head.lemma_.lower()
+        compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if compounds:
+            found.append((head, f"{compounds[-1].lemma_.lower()} {lemma}"))
+        if (joined := hyphen_joined_lemma(head)) is not None:
+            found.append((head, joined))
+        found.append((head, lemma))
+        found.extend((compound, compound.lemma_.lower()) for compound in compounds)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found.extend((gc, gc.lemma_.lower()) for gc in child.children if gc.dep_ == "pobj")
+    return found
+
+
+def hyphen_joined_lemma(noun: Token) -> str | None:
+    """'cease-fire' -> "ceasefire", 'pull-out' -> "pullout": a noun the tokenizer split at its hyphen
+    (the first part hangs on the head as a compound), spelled as the lexicon writes it."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 1].whitespace_ or doc[noun.i - 2].whitespace_:
+        return None
+    first = doc[noun.i - 2]
+    if first.head != noun or first.dep_ not in ("compound", "amod", "nmod") or not first.is_alpha:
+        return None
+    return f"{first.lower_}{noun.lemma_.lower()}"
+
+
+def subject_heads(predicate: Token) -> list[Token]:
+    """The subject, following control ("agreed to set up"), coordination and relative clauses."""
+    token = predicate
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or misattached_subjects(token)
+        if not subjects and token != predicate and is_stative(token):
+            # "the army is poised to strike": the subject of the stative passive acts
+            subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        if token.dep_ == "xcomp":
+            head = token.head
+            # Object control: "called on Russia to de-escalate", "urged Iran to stop".
+            objects = [c for c in head.children if c.dep_ in ("dobj",)]
+            if objects and is_object_control(head):
+                return objects
+            token = head
+            continue
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        if token.dep_ == "acomp":  # "Pakistan is willing to withdraw": the subject of the copula
+            token = token.head
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.dep_ == "acomp":
+            token = token.head.head  # "X and Y are guilty of violating the ceasefire"
+            continue
+        if token.dep_ == "relcl":
+            return [token.head]
+        if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG":
+            token = token.head
+            if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+                token = token.head  # "issued a statement calling on X": the issuer calls
+            continue
+        if token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            token = token.head  # purpose clause: "took steps to expand freedoms" shares the main subject
+            continue
+        break
+    return []
+
+
+def shared_passive_subjects(verb: Token) -> list[Token]:
+    """'X was tortured and killed': a participle conjoined with a passive verb, with no subject or object
+    of its own, is said of the same passive subject."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB" or any(
+        c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dobj", "obj") for c in verb.children
+    ):
+        return []
+    return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+
+
+def misattached_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb the parser hung elsewhere: on its auxiliary ("The UK and France however
+    have opposed": "have" takes the subject), or a name before the verb read as its modifier ("USAID
+    deployed teams", "USAID" as an adverb)."""
+    on_aux = [gc for c in verb.children if c.dep_ in ("aux", "auxpass") for gc in c.children if gc.dep_ in SUBJECT_DEPS]
+    if on_aux:
+        return on_aux
+    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "amod") and c.i < verb.i
+            and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and c.pos_ in ("PROPN", "ADV", "ADJ", "NOUN")
+            and c.i == c.left_edge.i and not any(t.dep_ in SUBJECT_DEPS for t in verb.children)][:1]
+
+
+def clause_chain(predicate: Token) -> list[Token]:
+    """The predicate and the words its clause hangs from up to the clause's own verb: "the EU must be
+    ready to mediate" -> [mediate, ready, be]; "X will help Y to maintain" -> [maintain, help]."""
+    chain = [predicate]
+    token = predicate
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head == token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def is_purpose_clause(verb: Token) -> bool:
+    """'sent experts to Qatar to investigate', 'called Lavrov to discuss': an infinitive clause that
+    says what the main act is for (not the content of a request: 'urged Iran to stop')."""
+    if verb.tag_ != "VB" or verb.head.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and not is_object_control(verb.head))
+
+
+def subject_heads_here(clause: Token) -> list[Token]:
+    """The clause's own subject, not one it inherits."""
+    return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+
+
+def is_object_control(verb: Token) -> bool:
+    """'urged Iran to stop', 'called on Russia to de-escalate': the object does what the infinitive says
+    ('called Lavrov to discuss' is a telephone call: the caller discusses)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "call":
+        # "called on Russia": the particle follows the verb ("On Nov. 2, X called Lavrov" is a date)
+        return any(c.lower_ in ("on", "upon") and c.i > verb.i for c in verb.children)
+    return lemma in ("urge", "ask", "tell", "order", "force", "press", "invite")
+
+
+def content_subjects(predicate: Token, extra: list[Token]) -> list[Token]:
+    """The subject of the clause a statement is about: "said [it is skeptical] the program would ...",
+    "expressed hopes the government will ...", "voiced hope that X will ..."."""
+    frontier = [predicate, *extra]
+    for _ in range(3):
+        clauses = [c for t in frontier for c in t.children if c.dep_ in ("ccomp", "acl", "acomp", "pcomp", "prep")]
+        for clause in clauses:
+            subjects = [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)]
+            # "said they hoped that Gambari would": the speaker's own hope; look further in
+            if subjects and clause.dep_ != "prep" and all(s.pos_ != "PRON" for s in subjects):
+                return subjects
+        frontier = clauses
+        if not frontier:
+            break
+    return []
+
+
+def clause_subjects(heads: Sequence[Token]) -> list[Token]:
+    """Subjects of the that- or infinitive clause an act governs ("demanded that X ...", "its demand
+    that X ..."); pronouns are left out (they mostly refer back to the source)."""
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ not in ("ccomp", "acl") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)]
+            if subjects and all(s.pos_ in ("NOUN", "PROPN") for s in subjects):
+                return subjects
+    return []
+
+
+def is_for_clause(clause: Token) -> bool:
+    """'called for Britain to stay', 'appealed for the army to withdraw': a "for X to ..." clause."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
+def for_clause_subjects(predicate: Token) -> list[Token]:
+    """The named subject of a "for X to ..." clause on the predicate."""
+    return [s for clause in predicate.children if is_for_clause(clause)
+            for s in subject_heads_here(clause) if s.pos_ in ("NOUN", "PROPN")]
+
+
+def statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
+    """What a comment is about: "expressed pessimism over Alitalia's future", "optimism at a bipartisan
+    deal", "said it is skeptical about the scheme"."""
+    clauses = [c for t in (predicate, *extra) for c in t.children if c.dep_ in ("acomp", "ccomp")]
+    # the comment noun or adjective carries the topic ("at the same time" on the verb is a circumstance)
+    carriers = [*extra, *(c for c in clauses if c.pos_ == "ADJ")]
+    carriers += [c for t in clauses for c in t.children if c.dep_ == "acomp"]
+    for token in carriers:
+        topics = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
+                  for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+        # "pessimism about bringing the standoff to an end": the topic is what the gerund acts on
+        topics = topics or [obj for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
+                            for gc in c.children if gc.dep_ == "pcomp" and gc.tag_ == "VBG"
+                            if (obj := direct_object(gc)) is not None and obj.pos_ in ("NOUN", "PROPN")]
+        if topics:
+            return topics
+    return []
+
+
+def is_topic(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in COMMENT_TOPIC_PREPOSITIONS
+
+
+def refused_act_authors(predicate: Token) -> list[Token]:
+    """'warned that police will no longer tolerate rallies by the X group': a warning that an act
+    will not be tolerated is aimed at whoever performs it."""
+    for clause in (c for c in predicate.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        negated = any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)
+                      for c in clause.children)
+        obj = direct_object(clause)
+        if negated and obj is not None and (authors := noun_authors(obj, possessors=False)):
+            return authors
+    return []
+
+
+def clause_objects(predicate: Token, excluded: Sequence[Token]) -> list[Token]:
+    """Objects inside a clause that hangs below the predicate (a relative, purpose or participial
+    clause on it or on its object), in sentence order; never inside the excluded (source) phrases."""
+    skip = {t.i for head in excluded for t in head.subtree}
+    found: list[Token] = []
+    for token in predicate.subtree:
+        if token.i in skip or token.dep_ not in ("dobj", "pobj"):
+            continue
+        ancestor, in_clause = token.head, False
+        while ancestor != predicate:
+            in_clause = in_clause or (ancestor.dep_ in SUBORDINATE_CLAUSE_DEPS and ancestor.pos_ in ("VERB", "AUX"))
+            ancestor = ancestor.head
+            if ancestor == ancestor.head:
+                break
+        if in_clause and ancestor == predicate:
+            found.append(token)
+    # "demands for higher prices from the government": the innermost object, not the phrase around it
+    return [t for t in found if not any(other != t and other in t.subtree for other in found)]
+
+
+def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
+    """Whom the predicate is done to or given to: its dative, or the object of a recipient preposition
+    on it. ``extra`` are the other tokens of the predicate phrase (its particle, light-verb object)."""
+    for child in predicate.children:
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [child]
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave medical equipment to Nicaragua"
+            objects = [gc for gc in child.children if gc.dep_ == "pobj"]
+            if objects:
+                return objects
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            # never a time or an idiom ("conceded at last to demands"), but "dozens of students" counts people
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON")
+                       and (gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES or counts_members(gc))]
+            if objects and child in extra:
+                # the particle of "called for sanctions against China": its object is the event noun,
+                # whose own complement names the recipient
+                objects = [t for obj in objects for t in noun_participants(obj)[1]] or objects
+            if objects:
+                return objects
+    return []
+
+
+def thing_recipients(thing: Token) -> list[Token]:
+    """Whom or where a measure applies: "sanctions imposed on China", "restrictions between it and
+    Israel", "its blockade of Yemen", "the curfew in Jamaica"."""
+    if imposed := imposed_on(thing):
+        return imposed
+    for child in thing.children:
+        if child.dep_ != "prep" or child.lower_ not in ("between", "among", "of", "in", "on"):
+            continue
+        objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ != "PRON"
+                   and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+        if child.lower_ in ("of", "in"):
+            objects = [o for o in objects if o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") or o.pos_ == "PROPN"]
+        if objects:
+            return objects
+    return clause_parties(thing)
+
+
+def imposed_on(thing: Token) -> list[Token]:
+    """'sanctions imposed on China', 'the ban slapped on the group': whom a participle clause on a measure
+    says it applies to."""
+    for clause in (c for c in thing.children if c.dep_ == "acl"):
+        for child in clause.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "upon"):
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+                if objects:
+                    return objects
+    return []
+
+
+def clause_parties(thing: Token, depth: int = 6) -> list[Token]:
+    """'an invitation to meet with Kim', 'a formula for settling a dispute with the company', 'an effort
+    to resolve the rift between Qatar and the Gulf states': whom a clause that completes the thing deals
+    with (named, and below a verb of that clause: "talks with X" is the noun's own complement)."""
+    # (a relative clause describes the thing rather than completing it)
+    frontier = [(child, False) for child in thing.children if child.dep_ not in OTHER_CLAUSE_DEPS and child.dep_ != "relcl"]
+    for _ in range(depth):
+        following: list[tuple[Token, bool]] = []
+        found: list[Token] = []
+        for token, in_clause in frontier:
+            in_clause = in_clause or token.pos_ == "VERB"
+            if in_clause and token.dep_ == "prep" and token.lower_ in PARTY_PREPOSITIONS:
+                found += [gc for gc in token.children if gc.dep_ == "pobj" and (is_named(gc) or any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in gc.children))]
+            following += [(child, in_clause) for child in token.children
+                          if child.dep_ not in OTHER_CLAUSE_DEPS and child.dep_ not in ("conj", "cc")]
+        if found:
+            return found
+        frontier = following
+    return []
+
+
+def named_beside(head: Token) -> list[Token]:
+    """Names that stand beside a head naming nobody: its apposition ("regional rival Japan's Prime
+    Minister X"), its examples ("valued partners like Saudi Arabia", "donors such as Norway"), a second
+    object the parse split off a mistagged one ("meet his counterpart Italian President X"), or the name
+    compounded on an addressee the parse merged with what follows ("an ultimatum to Damascus warning
+    of ...")."""
+    found = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    found += [gc for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "such")
+              for gc in (*c.children, *(g for a in c.children if a.dep_ == "prep" for g in a.children))
+              if gc.dep_ == "pobj"]
+    if head.dep_ == "dobj" and head.pos_ not in ("NOUN", "PROPN"):
+        found += [c for c in head.head.children if c.dep_ == "dobj" and c != head and c.pos_ in ("NOUN", "PROPN")]
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.pos_ == "NOUN":
+        found += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")]
+    return found
+
+
+def is_mediated_conflict(head: Token) -> bool:
+    """'ended mediation efforts in the Arab-Israeli dispute', 'a solution to the border conflict': a
+    conflict an act is about stands for its parties (class `conflict` in data/object_classes.yaml; not
+    "declined to comment on the dispute": a comment's topic is no party)."""
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in object_classes()["conflict"]
+            and head.dep_ == "pobj" and head.head.lower_ in ("in", "over", "to"))
+
+
+def carrier_targets(obj: Token, extra: Sequence[Token]) -> list[Token]:
+    """'launched a mediation effort between the Emirates and Saudi Arabia': when the event noun only
+    modifies the object, the object's complements name whom the event is directed at."""
+    if not any(t.head == obj and t.dep_ in ("compound", "amod") for t in extra):
+        return []
+    sources, targets = noun_participants(obj)
+    return targets or [t for t in sources if t.head.lower_ in ("between", "among")]
+
+
+def aimed_at(thing: Token) -> list[Token]:
+    """'launched artillery, mortar and rocket fire against guerrilla camps': what a weapon or a
+    barrage (or one of a list of them) is aimed at."""
+    return first_prepositional_objects((thing, *thing.conjuncts), VICTIM_PREPOSITIONS)
+
+
+def first_prepositional_objects(words: Iterable[Token], prepositions: Collection[str]) -> list[Token]:
+    """The nouns that the first of ``prepositions`` found under ``words`` (in order) governs, leaving out
+    dates, numbers and amounts: "fire against guerrilla camps", "near an army base"."""
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                           and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+                if objects:
+                    return objects
+    return []
+
+
+def of_complements(noun: Token) -> list[Token]:
+    return [gc for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+            for gc in child.children if gc.dep_ == "pobj"]
+
+
+def noun_authors(noun: Token, *, possessors: bool = True) -> list[Token]:
+    """Who made the proposal, demand or accusation a predicate responds to: "accusations by the US",
+    "an offer from the Afghan government", "the protest staged by students", "Netanyahu's suggestion",
+    "U.S. calls"."""
+    authors = [gc for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from")
+               for gc in child.children if gc.dep_ == "pobj"]
+    # "the demonstration staged by students", "the attack carried out by X"
+    authors += [gc for clause in noun.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                for child in clause.children if child.dep_ == "agent" for gc in child.children if gc.dep_ == "pobj"]
+    if authors or not possessors:
+        return authors
+    return [child for child in noun.children
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN")
+            or child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+
+
+def complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
+    """Recipients named inside the predicate's complements: "demanded the removal of President X",
+    "agreed to provide aid for Romania and Poland"."""
+    if obj is not None:
+        found: list[list[Token]] = []
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "against", "on", "from"):
+                objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN")]
+                if objects:
+                    found.append(objects)
+        # "70 million dollars of aid for Romania": a named recipient beats the thing given
+        named = [objects for objects in found if any(o.pos_ == "PROPN" or o.ent_type_ in ENTITY_TYPES for o in objects)]
+        if named or found:
+            return (named or found)[0]
+        if imposed := imposed_on(obj):  # "refused to lift the ban imposed on X"
+            return imposed
+    for child in predicate.children:
+        if child.dep_ == "xcomp":
+            inner = direct_object(child)
+            if inner is not None and (inner.pos_ == "PROPN" or inner.ent_type_ in ENTITY_TYPES):
+                return [inner]
+            for grandchild in child.children:
+                if grandchild.lower_ in LOOSE_PREPOSITIONS and inner is not None and (
+                    through := complement_recipients(child, inner)
+                ):
+                    # "agreed to lift its ban on X over the use of chlorine": the object's own recipient
+                    # beats a circumstance of the clause
+                    return through
+                if grandchild.dep_ == "dative" or (grandchild.dep_ == "prep" and grandchild.lower_ in TARGET_PREPOSITIONS):
+                    objects = [t for t in grandchild.children if t.dep_ == "pobj"] or [grandchild]
+                    if objects[0].pos_ in ("PROPN", "NOUN") and objects[0].dep_ != "prep":
+                        return objects
+            if inner is not None:
+                return complement_recipients(child, inner)
+    return []
+
+
+def place_recipients(predicate: Token) -> list[Token]:
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "into", "inside", "across", "to"):
+            places = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+            if places:
+                return places
+    return []
+
+
+def places_in_scope(
+    predicate: Token, things: list[Token], *, opponents: bool = False, recipients: bool = False
+) -> list[Token]:
+    """The nearest place an act or the things it moves are put in: "provided aid to 1.5 million
+    people in the five months after the earthquake in Haiti" -> Haiti. Searched breadth-first from
+    the predicate and the things, within the predicate's own clause; "parts of X" counts as a place.
+    With ``opponents``, a named opponent counts too ("mobilized troops for the war against Iraq"); with
+    ``recipients``, a named recipient ("aid to the Palestinian people")."""
+    frontier = [predicate, *things]
+    seen = {token.i for token in frontier}
+    for _ in range(8):
+        found: list[Token] = []
+        following: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
+                    continue
+                if child.dep_ == "advcl" and has_own_subject(child) and any(c.dep_ == "mark" for c in child.children):
+                    continue  # "after a group took over a base in the area": another act, elsewhere
+                seen.add(child.i)
+                following.append(child)
+                if child.dep_ != "pobj":
+                    continue
+                marker = child.head.lower_
+                if (marker in PLACE_PREPOSITIONS and is_place(child)) or (
+                    opponents and marker == "against" and names_opponent(child)
+                ) or (recipients and marker == "to" and is_named(child)):
+                    found.append(child)
+        if found:
+            return found
+        frontier = following
+    return []
+
+
+def site_of_act(predicate: Token) -> list[Token]:
+    """The place an act happened, from "in/at" on the verb or on a participle that shares its passive
+    subject ("was tortured and killed in X"): a place name, or the named place of a site ("in a
+    detention centre in X")."""
+    verbs = [predicate, *(c for c in predicate.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                          and not any(gc.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) for gc in c.children))]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "inside"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if is_place(pobj) or (pobj.pos_ == "PROPN" and pobj.ent_type_ not in NON_ACTOR_ENTITY_TYPES):
+                    return [pobj]
+                sites = [gc for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                         for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+                if sites:
+                    return sites[:1]
+    return []
+
+
+def is_generic(token: Token) -> bool:
+    """'struck a target in X', 'banned assembly of five persons': a bare thing that names nobody
+    ("Hamas targets", "military targets" are said of whom they belong to)."""
+    return token.lemma_.lower() in GENERIC_OBJECTS and all(c.dep_ in ("det", "prep", "punct") for c in token.children)
+
+
+def located_targets(predicate: Token) -> list[Token]:
+    """'near an Afghan army base', 'at the checkpoint': where an act is aimed, when what it is done
+    with is the source's own."""
+    return first_prepositional_objects([predicate], LOCATED_TARGET_PREPOSITIONS)
+
+
+def purpose_beneficiaries(verb: Token) -> list[Token]:
+    """'deployed to the school to train 200 Nigerian soldiers', 'donated ventilators to assist Ethiopia':
+    whom the act's purpose clause says it helps."""
+    for clause in verb.children:
+        if (clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in ASSISTANCE_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+            obj = direct_object(clause)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return [obj]
+    return []
+
+
+def is_beneficiary(token: Token) -> bool:
+    """'victims', 'people in need', 'families': people named by their plight (class `beneficiary`)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in BENEFICIARIES
+
+
+def helped_people(clause: Token) -> list[Token]:
+    """'to help victims of the earthquake', 'to provide immediate help for people affected by the flood':
+    the people a purpose clause helps, named by their plight rather than by who they are."""
+    obj = direct_object(clause)
+    if clause.lemma_.lower() in ASSISTANCE_VERBS and obj is not None and is_beneficiary(obj):
+        return [obj]
+    relief = obj is not None and obj.lemma_.lower() in RELIEF_OBJECTS | ASSISTANCE_VERBS
+    if clause.lemma_.lower() not in ASSISTANCE_VERBS and not relief:
+        return []
+    return [gc for word in (clause, *([obj] if obj is not None else [])) for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to") for gc in c.children
+            if gc.dep_ == "pobj" and is_beneficiary(gc)][:1]
+
+
+def conjoined_act_places(predicate: Token) -> list[Token]:
+    """'declared a state of siege in Pando and dispatched the army': where the act the predicate is
+    conjoined with applies."""
+    if predicate.dep_ != "conj" or predicate.head.pos_ != "VERB":
+        return []
+    head = predicate.head
+    obj = direct_object(head)
+    return places_in_scope(head, [obj] if obj is not None else [])
+
+
+def names_opponent(token: Token) -> bool:
+    """'a battle against the remnants of the Brotherhood', 'a move against Syria's chemical weapons': a
+    named opponent, or a thing that belongs to one."""
+    return is_named(token) or any(
+        child.dep_ == "poss" and is_named(child) for child in token.children
+    ) or any(is_named(member) for member in of_complements(token))
+
+
+def has_own_subject(clause: Token) -> bool:
+    return any(c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) for c in clause.children)
+
+
+def is_named(token: Token) -> bool:
+    """A name, or a people or country word modifying the noun ("the Palestinian people")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ENTITY_TYPES or any(
+        child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") for child in token.children
+    )
+
+
+def is_place(token: Token) -> bool:
+    """A named place, or a place noun ("northern parts of South Sudan", "the Deraa countryside",
+    "the north region"; the class `place` in data/object_classes.yaml)."""
+    return token.ent_type_ in ("GPE", "LOC") or (token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUN_LEMMAS)
+
+
+def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Participants of an event noun: possessor/modifier as source, 'on/against/with X' as target."""
+    sources: list[Token] = []
+    targets: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            sources.append(child)
+        elif child.dep_ == "prep":
+            # never a time ("the withdrawal ... on Monday")
+            objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            if not objects:
+                continue
+            if child.lower_ in ("between", "among", "by"):
+                sources.extend(objects)
+            elif child.lower_ in ("on", "against", "with", "to", "toward", "towards", "into"):
+                targets.extend(objects)
+    return sources, targets
+
+
+def pronoun_antecedent(pronoun: Token, sources: Sequence[Token]) -> Token | None:
+    """'called President X on Wednesday and urged him to', 'Y was released after Z pardoned him': a
+    person's object pronoun stands for the nearest person named before it in the same sentence, other
+    than the source; a name in apposition ("his counterpart, X") stands for the phrase it describes."""
+    if pronoun.lower_ not in PERSON_OBJECT_PRONOUNS:
+        return None
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        # the last word of a name (its compounds are parts of it), never the source's
+        if token.ent_type_ != "PERSON" or token.dep_ in ("compound", "flat") or token in sources:
+            continue
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head not in sources:
+            return token.head
+        return token
+    return None
+
+
+def counted_members(head: Token) -> list[Token]:
+    """'thousands of refugees' -> [refugees]: a number or quantity word heading an "of" phrase."""
+    if head.ent_type_ not in ("CARDINAL", "QUANTITY") and head.lemma_.lower() not in QUANTITY_NOUNS and not (
+        head.pos_ in ("PRON", "DET", "NUM") and head.lower_ in QUANTIFIER_PRONOUNS
+    ):
+        return []
+    if head.lower_ in QUANTIFIER_PRONOUNS and head.pos_ != "NOUN":
+        # "withdrew some of its troops": part of the speaker's own people, not someone acted on
+        return [gc for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in gc.children)]
+    return [gc for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+            for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+
+
+def collective_members(head: Token) -> list[Token]:
+    """'aides to the presidents of Russia and the United States' → [Russia, United States, ...]."""
+    token = head
+    for _ in range(3):
+        if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in COLLECTIVE_NOUNS:
+            return [head]
+        objects = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "from")
+                   for gc in c.children if gc.dep_ == "pobj"]
+        if not objects:
+            return [head]
+        if objects[0].conjuncts:
+            return [objects[0]]
+        token = objects[0]
+    return [head]
+
+
+def expand_conjuncts(heads: list[Token]) -> list[Token]:
+    expanded: list[Token] = []
+    for head in heads:
+        for token in (head, *head.conjuncts):
+            if token not in expanded:
+                expanded.append(token)
+    return expanded
+
+
+def is_recipient(head: Token) -> bool:
+    """'giving money to local communities', 'sent aid to its neighbour': whoever something is given
+    or sent to takes part, even when the dictionaries do not know them."""
+    marker = head.head if head.dep_ in ("pobj", "conj") else None
+    while marker is not None and marker.dep_ == "conj" and marker.head != marker:
+        marker = marker.head.head if marker.head.dep_ == "pobj" else marker.head
+    # something is moved: the verb has an object ("sending aid to", not "agreed to a deal")
+    return marker is not None and marker.lower_ == "to" and (
+        marker.dep_ == "dative" or marker.head.pos_ == "VERB" and direct_object(marker.head) is not None
+    )
+
+
+def is_addressed_group(head: Token) -> bool:
+    """'issued an ultimatum to her colleagues', 'ended mediation efforts with the truckers': a group of
+    people an act's object is addressed to takes part, even when the dictionaries do not know them."""
+    marker = head.head
+    # (not a place: "allowed access to rebel-held areas")
+    return (head.dep_ == "pobj" and head.pos_ == "NOUN" and head.tag_ == "NNS" and marker.lower_ in ("to", "with")
+            and not is_place(head)
+            and marker.head.pos_ == "NOUN" and marker.head.dep_ in ("dobj", "obj") and marker.head.head.pos_ == "VERB")
+
+
+def counts_members(head: Token) -> bool:
+    """'dozens of demonstrators', 'hundreds of banks': a number noun that stands for what it counts."""
+    if head.pos_ in ("PRON", "DET", "NUM"):  # "each of the providers", "four of the corporations"
+        return (head.lower_ in QUANTIFIER_PRONOUNS or head.ent_type_ == "CARDINAL") and bool(counted_members(head))
+    return head.pos_ == "NOUN" and head.ent_type_ == "CARDINAL" and bool(counted_members(head))
+
+
+def reporting_verb(predicate: Token) -> Token | None:
+    """The speech verb that reports this clause, if any ("X said that Y will ...")."""
+    token = predicate
+    for _ in range(4):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.pos_ in ("VERB", "AUX"):
+            return token.head
+        if token.head == token:
+            break
+        token = token.head
+    return None
