@@ -65,6 +65,7 @@ from heron.events.syntax import (
     is_purpose_clause,
     is_recipient,
     is_stative,
+    is_to_infinitive,
     is_topic,
     located_targets,
     named_beside,
@@ -498,8 +499,7 @@ class ParticipantFinder:
             clauses = [c for t in frontier for c in t.children if c.dep_ == "advcl" and is_purpose_clause(c)
                        and not is_for_clause(c)]
             # (help only: "its decision to expel 23 diplomats" says what was decided, not whom it is for)
-            helping = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            helping = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VB" and is_to_infinitive(c)]
             for clause in clauses:
                 aimed = [o for o in (direct_object(clause), *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
                                                                for s in subject_heads_here(c)))

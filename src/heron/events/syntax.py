@@ -103,9 +103,7 @@ def is_stative(participle: Token) -> bool:
     for child in participle.children:
         if child.dep_ == "prep" and child.lower_ in prepositions and child.i > participle.i:
             return True
-        if child.dep_ == "xcomp" and "to" in prepositions and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+        if child.dep_ == "xcomp" and "to" in prepositions and is_to_infinitive(child):
             return True
     return False
 
@@ -116,12 +114,17 @@ def verb_lemma(verb: Token) -> str:
     return verb_lemma_corrections().get(verb.lower_) or verb.lemma_.lower()
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """'to mediate', 'to help': the verb is marked by infinitive "to"."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def has_infinitive_complement(verb: Token) -> bool:
     """An entry particle "to" is also met by the verb's own infinitive complement: "pressured X to
     cancel", "declined to resign". The marker is not part of the predicate ("pressured X", not
     "pressured X ... to")."""
     return any(
-        child.dep_ == "xcomp" and child.i > verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        child.dep_ == "xcomp" and child.i > verb.i and is_to_infinitive(child)
         for child in verb.children
     )
 
@@ -216,7 +219,7 @@ def subject_heads(predicate: Token) -> list[Token]:
             if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
                 token = token.head  # "issued a statement calling on X": the issuer calls
             continue
-        if token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if token.dep_ == "advcl" and token.tag_ == "VB" and is_to_infinitive(token):
             token = token.head  # purpose clause: "took steps to expand freedoms" shares the main subject
             continue
         break
@@ -263,7 +266,7 @@ def clause_chain(predicate: Token) -> list[Token]:
 def is_purpose_clause(verb: Token) -> bool:
     """'sent experts to Qatar to investigate', 'called Lavrov to discuss': an infinitive clause that
     says what the main act is for (not the content of a request: 'urged Iran to stop')."""
-    if verb.tag_ != "VB" or verb.head.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.tag_ != "VB" or verb.head.pos_ != "VERB" or not is_to_infinitive(verb):
         return False
     return verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and not is_object_control(verb.head))
 
@@ -646,8 +649,7 @@ def purpose_beneficiaries(verb: Token) -> list[Token]:
     """'deployed to the school to train 200 Nigerian soldiers', 'donated ventilators to assist Ethiopia':
     whom the act's purpose clause says it helps."""
     for clause in verb.children:
-        if (clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in ASSISTANCE_VERBS
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in ASSISTANCE_VERBS and is_to_infinitive(clause):
             obj = direct_object(clause)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return [obj]
