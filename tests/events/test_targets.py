@@ -291,3 +291,14 @@ def test_people_helped_for_their_plight_are_the_target() -> None:
     assert targets("The Kerala government is considering sending food and tents to help victims of the floods.") == [
         "victims of the floods"
     ]
+
+
+def test_an_appeal_to_rally_against_something_targets_what_is_opposed() -> None:
+    assert targets("Opposition parties urged their supporters to protest against the new electricity tariffs.") == [
+        "the new electricity tariffs"]
+    assert targets("Trade unions called on farmers to join a rally in Nairobi against the fuel tax.") == ["the fuel tax"]
+    assert targets("Peace groups called on students to mobilize against NATO's expansion.") == ["NATO's expansion"]
+
+
+def test_an_appeal_to_act_against_someone_without_rallying_targets_whom_it_calls_on() -> None:
+    assert targets("Brazil called on Canada to lift its sanctions against Venezuela.") == ["Canada"]

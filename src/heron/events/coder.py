@@ -617,6 +617,11 @@ class EventCoder(ParticipantFinder):
             # when no dictionary knows it
             targets = self._make_actors(places, context, published, keep_unknown_nouns=all(map(is_place, places))
                                         and cameo_info(candidate.cameo).quad == "material_conflict")
+        if candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES) and (
+            aims := [a for a in self._appealed_protest_aims(candidate.predicate) if a not in source_heads]
+        ):
+            # "called on workers to mobilize against X": an appeal to protest is aimed at what is opposed
+            targets = self._make_targets(aims, context, published, keep_unknown_nouns=True) or targets
         if not targets and candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES) \
                 and not candidate.cameo.startswith(APPEAL_FOR_AID_CAMEO):
             # "called for reform in US laws", "demanded changes in Iraq": whom what is asked for is to change

@@ -147,6 +147,9 @@ HOME_NOUNS = frozenset({"country", "homeland", "nation", "soil", "motherland"})
 
 # Demands, disapproval and protest: what a purpose clause of a protest with these opposes is its aim.
 PROTESTED_CAMEO_PREFIXES = ("10", "11", "14")
+# Acts of rallying against someone that an appeal may call people to join ("called on workers to
+# mobilize against X", "urged supporters to protest against the tariffs"): protests and mobilizations.
+RALLYING_CAMEO_PREFIXES = ("14", "15")
 
 # Comments and rejections: a response to an accusation or demand answers its author.
 RESPONSE_CAMEO_PREFIXES = ("01", "12")
@@ -407,6 +410,30 @@ class ParticipantFinder:
                 authors = [a for a in noun_authors(obj, possessors=False) if self._names_actor(a)]
                 # ("to press their demands from the government": whom the clause names, see _build_event)
                 return authors or ([] if self._actors_inside(obj) else [obj])
+        return []
+
+    def _appealed_protest_aims(self, predicate: Token) -> list[Token]:
+        """'called on workers to mobilize against X', 'called for Egyptians to join Friday's mobilization
+        against army rule', 'called on followers to join thousands at a rally against X': an appeal to
+        rally or protest is aimed at what the protest opposes, not at the people called on to join it.
+        (Not "called on the US to lift sanctions against Iran": sanctions are no rallying.)"""
+        for clause in predicate.children:
+            if clause.dep_ not in ("xcomp", "advcl") or clause.pos_ != "VERB":
+                continue
+            # the clause's own verb, what it joins and where ("to join thousands at a rally")
+            nouns = [o for c in clause.children if c.dep_ in ("dobj", "prep")
+                     for o in ([c] if c.dep_ == "dobj" else [gc for gc in c.children if gc.dep_ == "pobj"])
+                     if o.pos_ == "NOUN"]
+            rallying = any(
+                entry.cameo and entry.cameo.startswith(RALLYING_CAMEO_PREFIXES) for word in (clause, *nouns)
+                for entry in (self.lexicon.entries_for(verb_lemma(word), "verb") if word is clause
+                              else [e for e in (self._noun_entry(word),) if e is not None]))
+            # (the parse may hang "against X" on "join" rather than on the rally joined)
+            opposed = [gc for word in (clause, *nouns) if rallying for c in word.children
+                       if c.dep_ == "prep" and c.lower_ == "against"
+                       for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+            if opposed:
+                return opposed
         return []
 
     def _answered_authors(self, noun: Token, sources: list[Token]) -> list[Token]:
