@@ -302,3 +302,41 @@ def test_an_appeal_to_rally_against_something_targets_what_is_opposed() -> None:
 
 def test_an_appeal_to_act_against_someone_without_rallying_targets_whom_it_calls_on() -> None:
     assert targets("Brazil called on Canada to lift its sanctions against Venezuela.") == ["Canada"]
+
+
+def test_a_refusal_or_resignation_under_pressure_targets_who_pressed() -> None:
+    assert targets("Senator Jane Miller refused to resign despite pressure from the Senate Ethics Committee.") == [
+        "the Senate Ethics Committee"
+    ]
+    assert targets("The mayor of Lyon declined to step down despite President Macron's request.") == ["President Macron"]
+    assert targets("The minister resigned under pressure from the opposition party.") == ["the opposition party"]
+
+
+def test_a_doubt_is_about_what_an_attitude_adjective_names() -> None:
+    assert targets("The central bank of Kenya said it is skeptical of the growth forecast.") == ["the growth forecast"]
+    # a gerund with its own subject: the doubt is about that subject
+    said = next(e for e in heron.extract("The union said it was skeptical about the ministry being able to fund the plan.")
+                if e.cameo.startswith("01"))
+    assert [a.text for a in said.target] == ["the ministry"]
+
+
+def test_a_protest_in_response_to_a_measure_targets_it_or_its_author() -> None:
+    assert targets("Dockers in Rotterdam walked out in response to the company's plan to cut jobs.") == [
+        "the company's plan"
+    ]
+    assert targets("Farmers went on strike in protest against new laws passed by the Kenyan parliament.") == [
+        "the Kenyan parliament"
+    ]
+    assert targets("Farmers blocked roads in protest against a fuel tax imposed by the Kenyan government.") == [
+        "the Kenyan government"
+    ]
+
+
+def test_an_act_named_in_apposition_keeps_its_opponent() -> None:
+    assert targets("The Turkish army launched a military operation, Operation Claw, against Kurdish militants in "
+                   "northern Iraq.") == ["Kurdish militants in northern Iraq"]
+
+
+def test_an_option_under_consideration_targets_whom_it_would_go_to() -> None:
+    assert targets("The Government of Norway is considering the possibility of sending medical teams to Sudan.") == ["Sudan"]
+    assert targets("Canada is exploring the possibility of moving transport aircraft from Cyprus to Mali.") == ["Mali"]

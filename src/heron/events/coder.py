@@ -353,7 +353,6 @@ class EventCoder(ParticipantFinder):
                     return noun, entry
         return None, None
 
-
     def _noun_candidate(self, noun: Token) -> Candidate | None:
         entry = self._noun_entry(noun)
         if entry is None or not entry.cameo or entry.kind != "event":
@@ -410,7 +409,6 @@ class EventCoder(ParticipantFinder):
                 return None
             extra.append(matched_object)
         return extra
-
 
     # ------------------------------------------------------------------ modes, dates, evidence
     def _aux_modes(self, candidate: Candidate) -> list[str]:
@@ -551,7 +549,6 @@ class EventCoder(ParticipantFinder):
                 continue  # the place is a participant ("fighting in Mosul" when Mosul is the target)
             return span.text
         return None
-
 
     def _build_event(
         self,

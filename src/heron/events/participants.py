@@ -114,6 +114,15 @@ APPEAL_FOR_AID_CAMEO = "023"
 # Yielding (resigning, calling off a strike): to whom is said by the office left or the deal that ends it.
 YIELD_CAMEO_PREFIX = "08"
 
+# Demands or pressure a refusal holds out against or a yielding gives in to ("declined to resign despite the
+# president's request", "stepped down under pressure from the party"): their author is the target.
+PRESSURES = frozenset(object_classes()["pressure"])
+PRESSURE_PREPOSITIONS = frozenset({"despite", "under", "amid"})
+
+# "went on strike in response to the plan", "in protest against the law": what a protest answers.
+RESPONSE_NOUNS = frozenset(object_classes()["response"])
+ANSWERED_PREPOSITIONS = frozenset({"to", "against", "at", "over", "of"})
+
 # "violated a ceasefire": the ceasefire violated is the target itself when nothing else is named.
 VIOLATE_CEASEFIRE_CAMEO = "196"
 
@@ -317,7 +326,10 @@ class ParticipantFinder:
                     targets = [obj]
             if candidate.kind == "light" and not targets:
                 noun = candidate.extra[-1]
-                targets = noun_participants(noun)[1]
+                # ("launched an operation, Operation Dawn, against X": the parse may hang the
+                # complement on the name the act is given)
+                targets = noun_participants(noun)[1] or [t for name in noun.children if name.dep_ == "appos"
+                                                         for t in noun_participants(name)[1]]
                 if targets and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
                     targets = self._answered_authors(noun, sources) or targets
                 if not targets:
@@ -400,16 +412,22 @@ class ParticipantFinder:
         opposed = [gc for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "against"
                    for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
         if opposed:
-            return opposed
+            return [who for thing in opposed for who in (self._measure_authors(thing) or [thing])]
+        # "walked out in response to the company's plan", "staging a sit-in in protest at the decision"
+        carriers = [*words, *(c for c in candidate.predicate.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB")]
+        answered = [ggc for word in carriers for c in word.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for gc in c.children if gc.dep_ == "pobj" and gc.lemma_.lower() in RESPONSE_NOUNS
+                    for p in gc.children if p.dep_ == "prep" and p.lower_ in ANSWERED_PREPOSITIONS
+                    for ggc in p.children if ggc.dep_ == "pobj" and ggc.pos_ in ("NOUN", "PROPN")]
+        if answered:
+            return self._measure_authors(answered[0]) or answered[:1]
         for clause in candidate.predicate.children:
             if not is_purpose_clause(clause) or (obj := direct_object(clause)) is None or obj.pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(entry.cameo and entry.cameo.startswith(PROTESTED_CAMEO_PREFIXES)
                    for entry in self.lexicon.entries_for(clause.lemma_.lower(), "verb")):
-                # "to protest the policy imposed by X": a measure protested stands for its author
-                authors = [a for a in noun_authors(obj, possessors=False) if self._names_actor(a)]
                 # ("to press their demands from the government": whom the clause names, see _build_event)
-                return authors or ([] if self._actors_inside(obj) else [obj])
+                return self._measure_authors(obj) or ([] if self._actors_inside(obj) else [obj])
         return []
 
     def _appealed_protest_aims(self, predicate: Token) -> list[Token]:
@@ -435,6 +453,11 @@ class ParticipantFinder:
             if opposed:
                 return opposed
         return []
+
+    def _measure_authors(self, measure: Token) -> list[Token]:
+        """'to protest the policy imposed by X', 'in protest against laws passed by X': a measure
+        protested stands for its author."""
+        return [a for a in noun_authors(measure, possessors=False) if self._names_actor(a)]
 
     def _answered_authors(self, noun: Token, sources: list[Token]) -> list[Token]:
         """'rejected accusations by X against the government': a denial or comment answers the
@@ -466,7 +489,8 @@ class ParticipantFinder:
 
     def _yielded_to(self, predicate: Token) -> list[Token]:
         """'resigned as president of Indonesia': the office left names whom; 'called off the strike after
-        an agreement with the government': the party of the deal that ends the act."""
+        an agreement with the government': the party of the deal that ends the act; 'resigned under
+        pressure from X': who pressed for it."""
         for prep in (c for c in predicate.children if c.dep_ == "prep"):
             objects = [gc for gc in prep.children if gc.dep_ == "pobj"]
             if prep.lower_ == "as":
@@ -481,7 +505,7 @@ class ParticipantFinder:
                            for gc in c.children if gc.dep_ == "pobj" and self._names_actor(gc)]
                 if parties:
                     return parties
-        return []
+        return self._pressing_authors(predicate)
 
     def _misattached_authors(self, predicate: Token) -> list[Token]:
         """'denied charges by Central American clergymen': the parse may hang the author's "by" phrase
@@ -545,23 +569,39 @@ class ParticipantFinder:
         """When the heads found first name nobody ("rejected Theresa May's offer on citizens' rights",
         "violated a ban by the UN on missile tests", "expressed pessimism about his mission for the first
         time"): what is rejected or defied stands for itself, or for its author when it names one, and a
-        comment is about its topic."""
+        comment is about its topic; failing these, a refusal answers whoever pressed for what it refuses
+        ("declined to resign despite X's request")."""
         obj = direct_object(candidate.predicate)
         authors = [] if obj is None or obj.pos_ != "NOUN" else [
             a for a in noun_authors(obj, possessors=False)
             if a.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(a)]
         if candidate.cameo.startswith("01"):  # ("denied accusations by X")
-            return authors or statement_topics(candidate.predicate, candidate.extra)
+            return authors or statement_topics(candidate.predicate, candidate.extra) or self._pressing_authors(candidate.predicate)
         # (not "rejecting the other's proposals", "its plans": a pronoun's act names nobody here)
         owned_by_pronoun = obj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" or c.lower_ == "other"
                                                    for c in obj.children)
-        return authors or ([obj] if obj is not None and obj.pos_ == "NOUN" and not owned_by_pronoun else [])
+        return authors or ([obj] if obj is not None and obj.pos_ == "NOUN" and not owned_by_pronoun else []
+                           ) or self._pressing_authors(candidate.predicate)
+
+    def _pressing_authors(self, predicate: Token) -> list[Token]:
+        """'declined to resign despite the president's request', 'refused under pressure from the
+        unions', 'resigned amid calls by X': who demanded what the act refuses or gives in to."""
+        for word in (predicate, *(c for c in predicate.children if c.dep_ == "xcomp")):
+            for noun in (gc for c in word.children if c.dep_ == "prep" and c.lower_ in PRESSURE_PREPOSITIONS
+                         for gc in c.children if gc.dep_ == "pobj" and gc.lemma_.lower() in PRESSURES):
+                # ("under pressure from others in his party": whoever presses, named or not)
+                authors = [a for a in noun_authors(noun) if a.ent_type_ not in NON_ACTOR_ENTITY_TYPES
+                           and a.lower_ not in PRONOUNS_WITHOUT_REFERENT]
+                if authors:
+                    return authors
+        return []
 
     def _statement_targets(self, candidate: Candidate) -> list[Token]:
         """Whom a statement is addressed to or about: the addressee ("told reporters", "expressed
         condolences to Bangladesh"), the recipient of a policy option under consideration ("considering
-        sending aid to Kyrgyzstan"), or the actor a hope or doubt is about ("expressed hopes the
-        government will change its policy", "said it is skeptical the program would meet ...")."""
+        sending aid to Kyrgyzstan", "considering the possibility of providing experts to X"), or the actor
+        a hope or doubt is about ("expressed hopes the government will change its policy", "said it is
+        skeptical the program would meet ...")."""
         predicate = candidate.predicate
         addressees = [c for c in predicate.children if c.dep_ in ("dobj", "dative") and c not in candidate.extra]
         # "called X ... to assure him that": the person the pronoun refers back to
@@ -575,6 +615,16 @@ class ParticipantFinder:
                           for gc in c.children if gc.dep_ == "pobj"]
             if recipients:
                 return recipients
+        # "considering the possibility of providing experts to the Commission": whom the option weighed
+        # would go to (the parse may hang "to X" lower: "transferring helicopters from A to B")
+        options = [gc for token in candidate.extra for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for gc in c.children if gc.dep_ == "pcomp" and gc.tag_ == "VBG"]
+        for option in options:
+            given = [r for r in recipient_heads(option, []) if r.head.lower_ == "to"] or [
+                r for r in option.subtree if r.dep_ == "pobj" and r.head.lower_ == "to"
+                and r.pos_ in ("NOUN", "PROPN") and r.ent_type_ not in NON_ACTOR_ENTITY_TYPES][:1]
+            if given:
+                return given
         if candidate.cameo.startswith("13") and (authors := refused_act_authors(predicate)):
             return authors
         return statement_topics(predicate, candidate.extra) or content_subjects(predicate, candidate.extra)

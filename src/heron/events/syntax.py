@@ -59,6 +59,9 @@ LOOSE_PREPOSITIONS = frozenset({"at", "over", "into", "from"})
 # Prepositions that name what a comment is about ("pessimism over the economy").
 COMMENT_TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning"})
 
+# ... and, after an adjective of attitude, "of" ("skeptical of the figures", "critical of the plan").
+ATTITUDE_TOPIC_PREPOSITIONS = COMMENT_TOPIC_PREPOSITIONS | {"of"}
+
 # Prepositions that put an act in a place ("aid to Nepal", "a curfew in parts of Kashmir").
 PLACE_PREPOSITIONS = frozenset({"in", "to", "into", "inside", "across", "throughout"})
 
@@ -335,19 +338,26 @@ def statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
     carriers = [*extra, *(c for c in clauses if c.pos_ == "ADJ")]
     carriers += [c for t in clauses for c in t.children if c.dep_ == "acomp"]
     for token in carriers:
-        topics = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
+        prepositions = ATTITUDE_TOPIC_PREPOSITIONS if token.pos_ == "ADJ" else COMMENT_TOPIC_PREPOSITIONS
+        topics = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
                   for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
-        # "pessimism about bringing the standoff to an end": the topic is what the gerund acts on
-        topics = topics or [obj for c in token.children if c.dep_ == "prep" and c.lower_ in COMMENT_TOPIC_PREPOSITIONS
-                            for gc in c.children if gc.dep_ == "pcomp" and gc.tag_ == "VBG"
-                            if (obj := direct_object(gc)) is not None and obj.pos_ in ("NOUN", "PROPN")]
+        gerunds = [gc for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+                   for gc in c.children if gc.dep_ == "pcomp" and gc.tag_ == "VBG"]
+        # "skeptical about the government being able to ...": whom the gerund's own subject names;
+        # "pessimism about bringing the standoff to an end": what the gerund acts on
+        topics = topics or [s for gerund in gerunds for s in gerund.children
+                            if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")]
+        topics = topics or [obj for gerund in gerunds
+                            if (obj := direct_object(gerund)) is not None and obj.pos_ in ("NOUN", "PROPN")]
         if topics:
             return topics
     return []
 
 
 def is_topic(head: Token) -> bool:
-    return head.dep_ == "pobj" and head.head.lower_ in COMMENT_TOPIC_PREPOSITIONS
+    preposition = head.head
+    return head.dep_ == "pobj" and (preposition.lower_ in COMMENT_TOPIC_PREPOSITIONS or (
+        preposition.lower_ in ATTITUDE_TOPIC_PREPOSITIONS and preposition.head.pos_ == "ADJ"))
 
 
 def refused_act_authors(predicate: Token) -> list[Token]:
