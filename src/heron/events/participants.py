@@ -72,6 +72,7 @@ from heron.events.syntax import (
     noun_authors,
     noun_participants,
     of_complements,
+    opposed_things,
     place_recipients,
     places_in_scope,
     pronoun_antecedent,
@@ -409,9 +410,7 @@ class ParticipantFinder:
         """What a protest opposes: its "against X" ("a demonstration against the siege"), or the object of
         a purpose clause that protests or demands ("went on strike to protest the decision")."""
         words = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN")]
-        opposed = [gc for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "against"
-                   for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
-        if opposed:
+        if opposed := opposed_things(words):
             return [who for thing in opposed for who in (self._measure_authors(thing) or [thing])]
         # "walked out in response to the company's plan", "staging a sit-in in protest at the decision"
         carriers = [*words, *(c for c in candidate.predicate.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB")]
@@ -447,10 +446,7 @@ class ParticipantFinder:
                 for entry in (self.lexicon.entries_for(verb_lemma(word), "verb") if word is clause
                               else [e for e in (self._noun_entry(word),) if e is not None]))
             # (the parse may hang "against X" on "join" rather than on the rally joined)
-            opposed = [gc for word in (clause, *nouns) if rallying for c in word.children
-                       if c.dep_ == "prep" and c.lower_ == "against"
-                       for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
-            if opposed:
+            if rallying and (opposed := opposed_things((clause, *nouns))):
                 return opposed
         return []
 

@@ -520,6 +520,13 @@ def first_prepositional_objects(words: Iterable[Token], prepositions: Collection
     return []
 
 
+def opposed_things(words: Iterable[Token]) -> list[Token]:
+    """What "against" under any of ``words`` names: "a demonstration against the siege", "to join a
+    rally against the reform"."""
+    return [gc for word in words for c in word.children if c.dep_ == "prep" and c.lower_ == "against"
+            for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
+
+
 def of_complements(noun: Token) -> list[Token]:
     return [gc for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
             for gc in child.children if gc.dep_ == "pobj"]
