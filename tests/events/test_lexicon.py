@@ -281,7 +281,7 @@ def _coded(text: str) -> list[tuple[str, str | None, str]]:
     ("lemma", "particle", "cameo"),
     [
         ("pressure", "to", "100"), ("pressure", "into", "100"), ("convince", "to", "020"), ("prevail", "on", "020"),
-        ("decline", "to", "120"), ("force", "down", "170"), ("arrive", "at", "042"), ("be", "responsible for", None),
+        ("decline", "to", "120"), ("force", "down", "170"), ("be", "responsible for", None),
         ("be", "behind", None), ("hold", "as", "173"), ("use", "as", "184"),
     ],
 )
@@ -308,7 +308,6 @@ def test_bare_pressure_and_force_stay_out(lexicon: Lexicon) -> None:
         ("The ministry declined to comment on the report.", "011", None),
         # a craft forced to land is coercion
         ("Belarusian fighter jets forced a Ryanair airliner to land in Minsk.", "170", "COERCE"),
-        ("The Chinese delegation arrived at Hanoi airport on Monday.", "042", "CONSULT"),
         # contributing to a joint undertaking is aid; being ready to is intent
         ("Japan contributed to the rebuilding of the school in Kabul.", "070", "AID"),
         ("Indonesia is ready to contribute to the reconstruction of Gaza.", "033", "AGREE"),
@@ -333,6 +332,8 @@ def test_second_round_families_code_sentences(text: str, cameo: str, plover_type
     [
         "Rising prices contributed to the unrest in the capital.",  # a cause, not aid
         "The storm forced the airline to cancel flights.",  # bare 'force' stays out
+        "Two gunmen arrived at the bar shortly before midnight.",  # 'arrive at' is no visit
+        "The cartel began to send drugs to Europe by boat.",  # drugs are no relief
         "Investors pressured the company's shares.",  # bare 'pressure' stays out
         "The rebels are responsible for security in the north.",  # not an event noun
         "We had a good year.",  # 'have' is light only with a meal or talks

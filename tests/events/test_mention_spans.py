@@ -158,3 +158,14 @@ def test_an_of_phrase_naming_the_accused_stays_in_the_mention() -> None:
     event = top("Kenya accused the government of Uganda of smuggling.")
     assert texts(event.target) == ["the government of Uganda"]
     assert countries(event.target) == ["UGA"]
+
+
+def test_a_charge_is_an_act_not_the_group_an_of_phrase_names() -> None:
+    event = top("Prosecutors accused leaders of one of the country's main criminal groups of ordering the murders.")
+    assert texts(event.target) == ["leaders of one of the country's main criminal groups"]
+    assert texts(top("Venezuela accused the U.S. of high-ranking involvement in the drug trade.").target) == ["the U.S."]
+
+
+def test_a_name_keeps_its_own_on() -> None:
+    event = top("The health ministry praised the National Commission on Drug Abuse for its report.")
+    assert texts(event.target) == ["the National Commission on Drug Abuse"]

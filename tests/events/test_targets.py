@@ -340,3 +340,18 @@ def test_an_act_named_in_apposition_keeps_its_opponent() -> None:
 def test_an_option_under_consideration_targets_whom_it_would_go_to() -> None:
     assert targets("The Government of Norway is considering the possibility of sending medical teams to Sudan.") == ["Sudan"]
     assert targets("Canada is exploring the possibility of moving transport aircraft from Cyprus to Mali.") == ["Mali"]
+
+
+def test_what_a_possessive_pronoun_owns_is_a_target_unless_it_is_the_attackers_means() -> None:
+    # found on real news: "his house", "their positions" are acted on; "his vehicle" is what acts
+    assert targets("Gunmen attacked his house on Sunday night.") == ["his house"]
+    assert targets("The army attacked their positions near the river.") == ["their positions"]
+    assert targets("The bomber detonated his explosives-laden truck near a police station.") == ["a police station"]
+
+
+def test_an_object_pronoun_does_not_stand_for_its_speaker_or_a_name_inside_a_modifier() -> None:
+    # "him" is not the informant who reports the threat (it stays the pronoun)
+    assert targets("The informant Carlos Ruiz told the police they were going to kill him.") == ["him"]
+    # nor a name inside a modifier ("a Barrio 18 member", which the tagger reads as a person)
+    event = event_for("Police said a Barrio 18 member shot the officer before agents could capture him.", "capture")
+    assert [a.text for a in event.target] == ["him"]

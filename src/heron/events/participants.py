@@ -103,6 +103,8 @@ DEPARTURE_CAMEO_PREFIXES = ("087", "166")
 
 # What is fired or launched at someone ("launched artillery, mortar and rocket fire against X").
 WEAPONS = frozenset(object_classes()["weapons"])
+# An attacker's own means ("his explosives-laden vehicle"): never the target when a possessive pronoun owns them.
+OWN_MEANS = frozenset(object_classes()["means"] + object_classes()["weapons"] + object_classes()["craft"])
 
 # Forces a dispatch moves: the source's own, even when their phrase names the source ("its forces").
 MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["police_force"]
@@ -296,10 +298,12 @@ class ParticipantFinder:
                 aimed = (aimed_at(obj) or (aimed_at(predicate) if weapon else [])) if thing or weapon else []
                 targets = ([r for r in recipients if self._names_actor(r)] or carrier_targets(obj, candidate.extra)
                            or aimed or [obj])
-                if targets == [obj] and thing and (self._is_own_thing(obj) or is_generic(obj)):
+                own_means = obj.lemma_.lower() in OWN_MEANS and self._is_own_thing(obj)
+                if targets == [obj] and thing and (own_means or is_generic(obj)):
                     # "detonated his explosives-laden vehicle near an army base": the source's own means
-                    # or belongings are not acted on; where the act is aimed is. Nor is a thing that
-                    # names nobody ("struck a target in X", "banned assembly of five or more persons").
+                    # are not acted on; where the act is aimed is ("raided his home", "attacked their
+                    # positions" do act on what the pronoun owns). Nor is a thing that names nobody
+                    # ("struck a target in X", "banned assembly of five or more persons").
                     targets = thing_recipients(obj) or located_targets(predicate)
                 if targets == [obj] and thing and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
                     # "rejected an extradition request for X": the person the request is about
@@ -694,8 +698,12 @@ class ParticipantFinder:
         of mass slaughter", "accusations by US of genocide"), not a modifier naming an owner ("accused
         the government of Sierra Leone")?"""
         charges = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS]
-        if not charges or any(
-            gc.pos_ == "PROPN" or gc.ent_type_ in ENTITY_TYPES for c in charges for gc in c.children if gc.dep_ == "pobj"
+        # a charge names an act ("of genocide", "of ordering the murders"), not a group or its members
+        # ("leaders of one of the groups")
+        objects = [gc for c in charges for gc in c.children if gc.dep_ in ("pobj", "pcomp")]
+        if not objects or not all(
+            o.pos_ == "VERB" or (o.pos_ == "NOUN" and o.ent_type_ not in ENTITY_TYPES and not self._names_actor(o))
+            for o in objects
         ):
             return False
         if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
@@ -747,7 +755,8 @@ class ParticipantFinder:
             # "Bolivia's request for talks": what an act asks for is not part of its mention
             entry = self._noun_entry(head) if head.pos_ == "NOUN" else None
             stops = frozenset() if entry is None else ACT_CONTENT_PREPOSITIONS
-            if entry is None or (entry.cameo or "")[:2] not in FORCE_CAMEO_ROOTS:
+            # (a name keeps its own "on": "the National Survey on Drugs")
+            if (entry is None or (entry.cameo or "")[:2] not in FORCE_CAMEO_ROOTS) and head.pos_ != "PROPN":
                 stops = stops | MENTION_TOPIC_PREPOSITIONS
             if self._charge_hangs_on(head):
                 stops = stops | CHARGE_PREPOSITIONS

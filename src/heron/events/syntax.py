@@ -746,15 +746,27 @@ def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
     return sources, targets
 
 
+# Roles in which a person named earlier can be what a later "him"/"her" refers to.
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "oprd", "attr", "appos", "conj"})
+
+
 def pronoun_antecedent(pronoun: Token, sources: Sequence[Token]) -> Token | None:
     """'called President X on Wednesday and urged him to', 'Y was released after Z pardoned him': a
     person's object pronoun stands for the nearest person named before it in the same sentence, other
     than the source; a name in apposition ("his counterpart, X") stands for the phrase it describes."""
     if pronoun.lower_ not in PERSON_OBJECT_PRONOUNS:
         return None
+    # who reports the pronoun's clause is not whom it is about ("X told Y they would kill him")
+    speakers = {subject for ancestor in pronoun.ancestors if any(c.dep_ == "ccomp" and pronoun in c.subtree
+                                                                 for c in ancestor.children)
+                for subject in ancestor.children if subject.dep_ in SUBJECT_DEPS}
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         # the last word of a name (its compounds are parts of it), never the source's
         if token.ent_type_ != "PERSON" or token.dep_ in ("compound", "flat") or token in sources:
+            continue
+        # a party to a clause (subject, object, apposition), not a name inside a modifier ("a Barrio 18
+        # member") or an agent phrase ("indicted by a court under President X")
+        if token.dep_ not in ANTECEDENT_DEPS or token in speakers or (token.dep_ == "appos" and token.head in speakers):
             continue
         if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head not in sources:
             return token.head
