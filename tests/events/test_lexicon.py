@@ -318,7 +318,7 @@ def test_bare_pressure_and_force_stay_out(lexicon: Lexicon) -> None:
         ("Customs officers returned 40 tortoises to Madagascar on Tuesday.", "0842", "RETREAT"),
         ("The wildlife agency returned to Peru on Monday 30 turtles from a smuggling ring.", "0842", "RETREAT"),
         ("Militia forces hold several hundred families as human shields in the city.", "173", "COERCE"),
-        ("The president had lunch with the Japanese prime minister in Tokyo.", "040", "CONSULT"),
+        ("The president had a meeting with the Japanese prime minister in Tokyo.", "040", "CONSULT"),
         ("The premier attended a ceremony marking the end of the war.", "017", None),
     ],
 )
@@ -333,10 +333,12 @@ def test_second_round_families_code_sentences(text: str, cameo: str, plover_type
         "Rising prices contributed to the unrest in the capital.",  # a cause, not aid
         "The storm forced the airline to cancel flights.",  # bare 'force' stays out
         "Two gunmen arrived at the bar shortly before midnight.",  # 'arrive at' is no visit
+        "The smugglers had dinner and went to sleep.",  # a meal is no meeting
+        "The pilot flew cocaine flights from the state of Apure to the coast.",  # carrying, no visit
         "The cartel began to send drugs to Europe by boat.",  # drugs are no relief
         "Investors pressured the company's shares.",  # bare 'pressure' stays out
         "The rebels are responsible for security in the north.",  # not an event noun
-        "We had a good year.",  # 'have' is light only with a meal or talks
+        "We had a good year.",  # 'have' is light only with talks or a meeting
     ],
 )
 def test_second_round_families_leave_non_events_alone(text: str) -> None:

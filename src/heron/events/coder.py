@@ -75,6 +75,8 @@ from heron.events.syntax import (
 )
 from heron.records import Actor, Article, DateMention, Event
 
+# Entity types of a direct object that an entry's particle may follow ("pushed the Governor of X for").
+NAMED_OBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 QUOTE_PATTERN = re.compile(r"[\"“”«»„]([^\"“”«»„]{8,})[\"“”«»„]")
 
 # Agreements, threats and reductions of aid or relations whose recipient is often named by a place,
@@ -377,15 +379,16 @@ class EventCoder(ParticipantFinder):
                 if c.lower_ == words[0] and c.i > verb.i
                 and (c.dep_ == "prt" or (c.dep_ in ("prep", "dobj", "advmod", "acomp", "dative") and c.i - verb.i <= 3))
             ]
-            # ... or follows the direct object: "pushed the Governor of Arizona for reforms"
+            # ... or follows the direct object when that names someone: "pushed the Governor of Arizona
+            # for reforms" (not "flew drug flights from Apure to the coast": a thing carried somewhere)
             obj = direct_object(verb)
-            if obj is not None and obj.i > verb.i:
+            if obj is not None and obj.i > verb.i and (obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_OBJECT_TYPES):
                 matched += [c for c in verb.children if c.lower_ == words[0] and c.dep_ == "prep"
                             and c.i == obj.right_edge.i + 1
                             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children)]  # "called X on Monday"
+            if obj is not None and obj.i > verb.i and words[0] == "as":
                 # "held families as human shields": an 'as' complement the parse hangs on the object
-                if words[0] == "as":
-                    matched += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == obj.i + 1]
+                matched += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == obj.i + 1]
             # ... or the parser reads the particle as a modifier of the object: "let free two sailors"
             following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
             if following is not None and following.lower_ == words[0] and following.dep_ == "amod" \
