@@ -355,3 +355,8 @@ def test_an_object_pronoun_does_not_stand_for_its_speaker_or_a_name_inside_a_mod
     # nor a name inside a modifier ("a Barrio 18 member", which the tagger reads as a person)
     event = event_for("Police said a Barrio 18 member shot the officer before agents could capture him.", "capture")
     assert [a.text for a in event.target] == ["him"]
+
+
+def test_a_conjoined_passive_with_its_own_recipient_targets_the_recipient() -> None:
+    event = event_for("The food is inspected and then handed over to the inmate.", "handed over")
+    assert [a.text for a in event.target] == ["the inmate"]

@@ -231,9 +231,11 @@ def subject_heads(predicate: Token) -> list[Token]:
 
 def shared_passive_subjects(verb: Token) -> list[Token]:
     """'X was tortured and killed': a participle conjoined with a passive verb, with no subject or object
-    of its own, is said of the same passive subject."""
+    of its own, is said of the same passive subject. Not one with a recipient of its own ("X would be
+    killed or handed over to the authorities": the authorities receive)."""
     if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB" or any(
-        c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dobj", "obj") for c in verb.children
+        c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "to")
+        for c in verb.children
     ):
         return []
     return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
