@@ -363,3 +363,11 @@ def test_torture_in_a_named_country_s_detention_centre_is_that_country_s_act() -
 def test_a_killing_in_a_country_is_not_attributed_to_its_authorities() -> None:
     event = top("Five soldiers were killed in Mali.")
     assert event.source == []
+
+
+def test_a_raising_passive_and_a_shared_passive_subject_give_the_source() -> None:
+    # found on real news: "be behind / responsible for" events had lost their subject
+    event = top("Colombian rebels are believed to be behind the massacre of seven people.")
+    assert texts(event.source) == ["Colombian rebels"]
+    event = top("The column was considered the elite unit and was responsible for the bombing in Bogota.")
+    assert texts(event.source) == ["The column"]

@@ -188,6 +188,11 @@ def hyphen_joined_lemma(noun: Token) -> str | None:
     return f"{first.lower_}{noun.lemma_.lower()}"
 
 
+# Passive verbs that raise the subject of their infinitive: "X is believed / said to be behind the attack".
+RAISING_PARTICIPLES = frozenset({"believe", "say", "think", "report", "allege", "expect", "suspect", "know",
+                                 "understand", "presume", "rumour", "rumor", "consider", "see"})
+
+
 def subject_heads(predicate: Token) -> list[Token]:
     """The subject, following control ("agreed to set up"), coordination and relative clauses."""
     token = predicate
@@ -204,10 +209,18 @@ def subject_heads(predicate: Token) -> list[Token]:
             objects = [c for c in head.children if c.dep_ in ("dobj",)]
             if objects and is_object_control(head):
                 return objects
+            if head.tag_ == "VBN" and head.lemma_.lower() in RAISING_PARTICIPLES and (
+                raised := [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            ):
+                return raised  # "rebels are believed to be behind the massacre": the rebels are
             token = head
             continue
         if token.dep_ == "conj":
             token = token.head
+            if not any(c.dep_ in ("auxpass",) for c in predicate.children) and (
+                shared := [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            ) and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                return shared  # "the unit was considered elite and was responsible for ...": one subject
             continue
         if token.dep_ == "acomp":  # "Pakistan is willing to withdraw": the subject of the copula
             token = token.head
