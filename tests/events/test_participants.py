@@ -371,3 +371,10 @@ def test_a_raising_passive_and_a_shared_passive_subject_give_the_source() -> Non
     assert texts(event.source) == ["Colombian rebels"]
     event = top("The column was considered the elite unit and was responsible for the bombing in Bogota.")
     assert texts(event.source) == ["The column"]
+
+
+def test_an_indirect_question_is_not_what_its_verb_s_subject_says() -> None:
+    # "investigating who was behind": the investigators are not the authors of the murder
+    events = heron.extract("Police are investigating who was behind the murder of the officials.", published="2024-05-06")
+    behind = [e for e in events if e.predicate.startswith("was behind")]
+    assert behind and texts(behind[0].source) == []

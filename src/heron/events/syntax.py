@@ -859,10 +859,15 @@ def counts_members(head: Token) -> bool:
 
 
 def reporting_verb(predicate: Token) -> Token | None:
-    """The speech verb that reports this clause, if any ("X said that Y will ...")."""
+    """The speech verb that reports this clause, if any ("X said that Y will ..."). Not the verb of an
+    indirect question ("police are investigating who was behind the murder", "asked whether X would
+    ..."): that clause is not what the verb's subject says."""
     token = predicate
     for _ in range(4):
         if token.dep_ in ("ccomp", "parataxis") and token.head.pos_ in ("VERB", "AUX"):
+            if any(c.tag_ in ("WP", "WDT", "WRB") or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+                   for c in token.children):
+                return None
             return token.head
         if token.head == token:
             break
