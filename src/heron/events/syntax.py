@@ -865,8 +865,12 @@ def reporting_verb(predicate: Token) -> Token | None:
     token = predicate
     for _ in range(4):
         if token.dep_ in ("ccomp", "parataxis") and token.head.pos_ in ("VERB", "AUX"):
-            if any(c.tag_ in ("WP", "WDT", "WRB") or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
-                   for c in token.children):
+            # the question word opens the clause as its subject ("who was behind ..."), unlike the
+            # object of a free relative ("opposes what it called baseless accusations")
+            opener = token.left_edge
+            if (opener.tag_ in ("WP", "WDT") and opener.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)) or (
+                opener.lower_ in ("whether", "if") and opener.dep_ == "mark"
+            ):
                 return None
             return token.head
         if token.head == token:
