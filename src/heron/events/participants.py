@@ -342,7 +342,7 @@ class ParticipantFinder:
                     # to someone's act is directed at its author.
                     # (not its possessor: "pledged the Kingdom's support" is the source's own)
                     # ("denied charges by X": the parse may hang the "by" phrase on the active verb)
-                    authors = self._act_authors(noun, candidate, possessors=False) or self._misattached_authors(predicate)
+                    authors = self._act_authors(noun, candidate, possessors=False) or self._named_authors(predicate)
                     targets = [a for a in authors if a not in sources]
             if not targets and obj is not None and obj in candidate.extra and candidate.entry.objects:
                 # "expelled UNSCOM inspectors", "accepted Syrian refugees": the object the entry asks for
@@ -351,7 +351,7 @@ class ParticipantFinder:
                 # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
                 targets = [obj]
                 if thing:
-                    authors = [a for a in self._act_authors(obj, candidate) or self._misattached_authors(predicate)
+                    authors = [a for a in self._act_authors(obj, candidate) or self._named_authors(predicate)
                                if a not in sources]
                     # "demanded the withdrawal of Serbian forces": those who are to act (in the
                     # withdrawal itself, "completed its withdrawal of troops", they are the source's own)
@@ -415,7 +415,7 @@ class ParticipantFinder:
         a purpose clause that protests or demands ("went on strike to protest the decision")."""
         words = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN")]
         if opposed := opposed_things(words):
-            return [who for thing in opposed for who in (self._measure_authors(thing) or [thing])]
+            return [who for thing in opposed for who in (self._named_authors(thing) or [thing])]
         # "walked out in response to the company's plan", "staging a sit-in in protest at the decision"
         carriers = [*words, *(c for c in candidate.predicate.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB")]
         answered = [ggc for word in carriers for c in word.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -423,14 +423,14 @@ class ParticipantFinder:
                     for p in gc.children if p.dep_ == "prep" and p.lower_ in ANSWERED_PREPOSITIONS
                     for ggc in p.children if ggc.dep_ == "pobj" and ggc.pos_ in ("NOUN", "PROPN")]
         if answered:
-            return self._measure_authors(answered[0]) or answered[:1]
+            return self._named_authors(answered[0]) or answered[:1]
         for clause in candidate.predicate.children:
             if not is_purpose_clause(clause) or (obj := direct_object(clause)) is None or obj.pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(entry.cameo and entry.cameo.startswith(PROTESTED_CAMEO_PREFIXES)
                    for entry in self.lexicon.entries_for(clause.lemma_.lower(), "verb")):
                 # ("to press their demands from the government": whom the clause names, see _build_event)
-                return self._measure_authors(obj) or ([] if self._actors_inside(obj) else [obj])
+                return self._named_authors(obj) or ([] if self._actors_inside(obj) else [obj])
         return []
 
     def _appealed_protest_aims(self, predicate: Token) -> list[Token]:
@@ -454,15 +454,18 @@ class ParticipantFinder:
                 return opposed
         return []
 
-    def _measure_authors(self, measure: Token) -> list[Token]:
-        """'to protest the policy imposed by X', 'in protest against laws passed by X': a measure
-        protested stands for its author."""
-        return [a for a in noun_authors(measure, possessors=False) if self._names_actor(a)]
+    def _named_authors(self, act: Token) -> list[Token]:
+        """Who made an act, when a "by/from/of" phrase names them: "the policy imposed by X" (a measure
+        protested stands for its author), "rejected accusations by X", and a "by" phrase the parse hangs
+        on the active verb instead of the noun ("denied charges by Central American clergymen"); never a
+        time ("by the end of the year")."""
+        return [a for a in noun_authors(act, possessors=False)
+                if a.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(a)]
 
     def _answered_authors(self, noun: Token, sources: list[Token]) -> list[Token]:
         """'rejected accusations by X against the government': a denial or comment answers the
         author of the accusation or demand, not whom it is about."""
-        return [a for a in noun_authors(noun, possessors=False) if a not in sources and self._names_actor(a)]
+        return [a for a in self._named_authors(noun) if a not in sources]
 
     def _violated_named(self, candidate: Candidate) -> bool:
         """'violated a UN-brokered ceasefire': a ceasefire violated that names who made it stands for
@@ -506,12 +509,6 @@ class ParticipantFinder:
                 if parties:
                     return parties
         return self._pressing_authors(predicate)
-
-    def _misattached_authors(self, predicate: Token) -> list[Token]:
-        """'denied charges by Central American clergymen': the parse may hang the author's "by" phrase
-        on the active verb instead of the noun (never a time: "by the end of the year")."""
-        return [author for author in noun_authors(predicate, possessors=False)
-                if author.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(author)]
 
     def _threatened_objects(self, predicate: Token) -> list[Token]:
         """'threatened to attack any U.S. troops', 'vowed to shell the tree': what the threatened or
@@ -572,9 +569,7 @@ class ParticipantFinder:
         comment is about its topic; failing these, a refusal answers whoever pressed for what it refuses
         ("declined to resign despite X's request")."""
         obj = direct_object(candidate.predicate)
-        authors = [] if obj is None or obj.pos_ != "NOUN" else [
-            a for a in noun_authors(obj, possessors=False)
-            if a.ent_type_ not in NON_ACTOR_ENTITY_TYPES and self._names_actor(a)]
+        authors = [] if obj is None or obj.pos_ != "NOUN" else self._named_authors(obj)
         if candidate.cameo.startswith("01"):  # ("denied accusations by X")
             return authors or statement_topics(candidate.predicate, candidate.extra) or self._pressing_authors(candidate.predicate)
         # (not "rejecting the other's proposals", "its plans": a pronoun's act names nobody here)
