@@ -149,3 +149,43 @@ def test_retraining_on_a_tiny_set_gives_a_loadable_model(tmp_path: Path) -> None
     assert trained.metadata["cv_accuracy"] is not None
     doc = next(iter(parse_texts(["Rebels attacked the base."])))
     assert reloaded.predict(doc[:])[0] == "ASSAULT"
+
+
+def _calibration_row(text: str, plover_type: str | None, cameo: str | None) -> str:
+    return json.dumps({"text": text, "published": "2024-05-10", "plover_type": plover_type, "cameo": cameo,
+                       "negated": False}) + "\n"
+
+
+def test_calibration_is_fitted_on_labelled_sentences_and_written_by_the_cli(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from typer.testing import CliRunner
+
+    from heron.cli import app
+    from heron.events.confidence import ConfidenceCalibration
+
+    right = [("Rebels attacked an army base near Goma on Monday.", "ASSAULT", "190"),
+             ("Militants shelled the town of Kidal overnight.", "ASSAULT", "190"),
+             ("The Kenyan and Ugandan presidents met in Kampala on Tuesday.", "CONSULT", "040"),
+             ("Germany's foreign minister visited Warsaw for talks.", "CONSULT", "042"),
+             ("Thousands of teachers protested in Lagos against unpaid wages.", "PROTEST", "140"),
+             ("The government arrested six opposition activists in Minsk.", "COERCE", "173"),
+             ("Police detained three journalists in Caracas on Friday.", "COERCE", "173")]
+    # labelled with another type on purpose: the events Heron finds there count as wrong
+    mislabelled = [("Troops bombed a rebel camp in Darfur.", "AID", "070"),
+                   ("The two ministers held talks in Vienna.", "ASSAULT", "190"),
+                   ("Farmers protested in Paris against new fuel taxes.", "AGREE", "030"),
+                   ("Soldiers detained a local mayor in Sahel province.", "CONSULT", "040")]
+    data = tmp_path / "calibration.jsonl"
+    data.write_text("".join(_calibration_row(*row) for row in right + mislabelled)
+                    + _calibration_row("Share prices rose on Monday.", None, None))
+    out = tmp_path / "calibration.json"
+    result = CliRunner().invoke(app, ["calibrate-confidence", "--data", str(data), "--out", str(out), "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    calibration = ConfidenceCalibration.from_json(json.loads(out.read_text()))
+    meta = calibration.metadata
+    assert meta["sentences"] == 12 and meta["events"] == 11 and meta["right"] == 7  # no event on share prices
+    assert 0.0 <= meta["cv_expected_calibration_error"] <= 1.0
+
+    data.write_text(_calibration_row("Rebels attacked.", "ASSAULT", "190") + '{"text": "no label"}\n')
+    result = CliRunner().invoke(app, ["calibrate-confidence", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 2 and "calibration.jsonl:2: expected an object with 'text' and 'plover_type'" in result.output

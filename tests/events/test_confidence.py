@@ -17,11 +17,14 @@ from heron.events.confidence import (
 )
 
 
-def test_packaged_calibration_loads_and_was_fitted_on_training_events() -> None:
+def test_packaged_calibration_loads_and_was_fitted_on_the_calibration_sentences() -> None:
     calibration = default_calibration()
     assert calibration is not None
     assert len(calibration.weights) == len(INPUTS)
-    assert calibration.metadata["events"] > 1000 and 0 < calibration.metadata["right"] < calibration.metadata["events"]
+    meta = calibration.metadata
+    assert meta["data"] == "calibration_sentences.jsonl" and meta["sentences"] >= 300
+    assert meta["events"] >= 280 and 0 < meta["right"] < meta["events"]
+    assert meta["cv_expected_calibration_error"] <= 0.06
 
 
 def test_more_rule_evidence_and_classifier_agreement_raise_the_probability() -> None:

@@ -42,3 +42,11 @@ def test_source_country_accuracy_floor(report) -> None:
 )
 def test_tag_accuracy_floor(report, tag: str, floor: float) -> None:
     assert report.tag_accuracy(tag) >= floor, (tag, report.to_dict()["by_tag"])
+
+
+def test_confidence_stays_calibrated(report) -> None:
+    """The calibration is fitted on other sentences (training/calibration_sentences.jsonl); here the
+    confidence of each sentence's judged event must stay close to how often it is right."""
+    calibration = report.calibration
+    assert len(report.judged) >= 400
+    assert calibration.expected_calibration_error <= 0.09, report.to_dict()["calibration"]

@@ -18,9 +18,11 @@ from spacy.tokens import Doc
 
 from heron.cli.core import app
 from heron.events.classifier import NONE, STATEMENT, TypeClassifier, default_model_path, sentence_features
-from heron.events.confidence import ConfidenceCalibration, calibration_inputs, default_calibration_path
+from heron.events.confidence import ConfidenceCalibration, default_calibration_path
 
 DEFAULT_DATA = Path("training/type_training.jsonl")
+# The confidence calibration is fitted on other sentences than the classifier (see fit_confidence_calibration).
+DEFAULT_CALIBRATION_DATA = Path("training/calibration_sentences.jsonl")
 # Regularisation strength, chosen by 5-fold cross-validation on the training set (see training/README.md).
 DEFAULT_C = 4.0
 # Features seen in fewer training sentences are dropped: they overfit and bloat the file.
@@ -142,14 +144,6 @@ def train_type_classifier(
         fold_classes = np.array(sorted(class_counts))  # cross_val_predict orders columns like classes_
         predicted = fold_classes[out_of_fold.argmax(axis=1)]
         cv_accuracy = float((predicted == labels).mean())
-        calibration = fit_confidence_calibration(
-            [example.text for example in examples], docs, labels.tolist(), out_of_fold, fold_classes.tolist()
-        )
-        calibration_target = (
-            Path(out).with_suffix(".calibration.json") if out is not None else default_calibration_path()
-        )
-        calibration_target.parent.mkdir(parents=True, exist_ok=True)
-        calibration_target.write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
 
     model = new_model().fit(matrix, labels)
     classes = [str(label) for label in model.classes_]
@@ -184,43 +178,114 @@ def train_type_classifier(
 
 
 def fit_confidence_calibration(
-    texts: list[str], docs: list[Doc], labels: list[str], out_of_fold: np.ndarray, classes: list[str]
+    records: list[dict], classifier: TypeClassifier | None = None, *, folds: int = 5, data_name: str | None = None
 ) -> ConfidenceCalibration:
-    """Fit the map from rule scores and classifier probabilities to P(type right).
+    """Fit the map from rule scores and classifier probabilities to P(type right) on labelled sentences
+    in the regression-set format (tests/data/README.md).
 
-    Every event the rule coder finds in a training sentence is one example: right when its type is the
-    sentence's label (a bare statement is right for STATEMENT). The classifier's probabilities are
-    out-of-fold, so they are as unsure as they will be on unseen text.
+    Each sentence gives one example: the event it judges and whether that event's type is right
+    (:func:`heron.evaluation.regression.judged_event`). The sentences must not be in the classifier's
+    training set, so its probabilities are as unsure as on unseen text. The metadata records the
+    expected calibration error of ``folds``-fold cross-validated predictions.
     """
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from heron.events.coder import CoderSettings, EventCoder
+    from heron.evaluation.regression import judged_event
+    from heron.evaluation.scoring import reliability
+    from heron.events.coder import EventCoder
+    from heron.nlp import parse_texts
     from heron.records import Article
 
-    coder = EventCoder(settings=CoderSettings(calibrate_confidence=False))
-    column = {label: index for index, label in enumerate(classes)}
+    coder = EventCoder()
+    if classifier is not None:
+        coder.classifier = classifier
+    coder.calibration = None  # keep the rules' raw scores: they are one of the calibration's inputs
     rows: list[list[float]] = []
     outcomes: list[int] = []
-    for index, doc in enumerate(docs):
-        article = Article(article_id=f"train-{index}", text=texts[index], source_path="<training>", source_id=str(index))
-        for event in coder.code_document(article, doc):
-            label = event.plover_type or ("STATEMENT" if event.cameo.startswith("01") else "NONE")
-            probabilities = out_of_fold[index]
-            class_probability = float(probabilities[column[label]]) if label in column else 0.0
-            none_probability = float(probabilities[column["NONE"]]) if "NONE" in column else 0.0
-            rows.append(calibration_inputs(event.confidence, class_probability, none_probability,
-                                           event.plover_type is None))
-            outcomes.append(int(label == labels[index]))
-    if len(set(outcomes)) < 2:
-        raise TrainingDataError("cannot fit the confidence calibration: every training event is right (or wrong)")
-    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(rows), np.array(outcomes))
+    texts = [record["text"] for record in records]
+    for index, doc in enumerate(parse_texts(texts, batch_size=64)):
+        published = records[index].get("published")
+        article = Article(article_id=f"calibration-{index}", text=texts[index], source_path="<calibration>",
+                          source_id=str(index),
+                          published=datetime.fromisoformat(published) if published else None)
+        events = coder.code_document(article, doc)
+        judged = judged_event(records[index], events)
+        if judged is None:
+            continue
+        event, right = judged
+        sentence = list(doc.sents)[event.sentence_index]
+        same_sentence = [e for e in events if e.sentence_index == event.sentence_index]
+        rows.append(next(inputs for e, inputs in coder.calibration_features(sentence, same_sentence) if e is event))
+        outcomes.append(int(right))
+    if len(set(outcomes)) < 2 or min(Counter(outcomes).values()) < folds:
+        raise TrainingDataError("cannot fit the confidence calibration: it needs right and wrong events "
+                                f"(at least {folds} of each), found {Counter(outcomes)}")
+    matrix, labels = np.array(rows), np.array(outcomes)
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(matrix, labels)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=RANDOM_STATE)
+    held_out = cross_val_predict(LogisticRegression(C=1.0, max_iter=1000), matrix, labels, cv=splitter,
+                                 method="predict_proba")[:, 1]
     metadata = {
         "trained": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "data": data_name,
+        "sentences": len(records),
         "events": len(outcomes),
         "right": int(sum(outcomes)),
-        "model": "logistic regression on rule score and out-of-fold classifier probabilities (log-odds)",
+        "cv_folds": folds,
+        "cv_expected_calibration_error": round(
+            reliability(held_out.tolist(), [bool(o) for o in outcomes]).expected_calibration_error, 4),
+        "model": "logistic regression on the judged event's rule score and the classifier's probabilities "
+                 "(log-odds)",
     }
     return ConfidenceCalibration(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), metadata)
+
+
+def read_calibration_file(path: Path) -> list[dict]:
+    """Labelled sentences for the calibration: the regression-set JSONL format (tests/data/README.md)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise TrainingDataError(f"{path}: cannot read calibration sentences ({error})") from error
+    records: list[dict] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise TrainingDataError(f"{path}:{number}: not valid JSON ({error.msg})") from error
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or "plover_type" not in raw:
+            raise TrainingDataError(f"{path}:{number}: expected an object with 'text' and 'plover_type'")
+        records.append(raw)
+    return records
+
+
+def write_calibration(calibration: ConfidenceCalibration, out: Path | None) -> Path:
+    target = Path(out) if out is not None else default_calibration_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
+    return target
+
+
+@app.command("calibrate-confidence")
+def calibrate_confidence(
+    data: Path = typer.Option(DEFAULT_CALIBRATION_DATA, "--data",
+                              help="Labelled sentences (regression-set JSONL format)."),
+    out: Path | None = typer.Option(None, "--out", help="Calibration file (default: the package's)."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds for the reported error."),
+) -> None:
+    """Refit the event confidence calibration on labelled sentences (your own domain's, if you have them)."""
+    try:
+        calibration = fit_confidence_calibration(read_calibration_file(data), folds=folds, data_name=Path(data).name)
+    except (TrainingDataError, ImportError) as error:
+        typer.echo(f"heron: error: {error}", err=True)
+        raise typer.Exit(2) from error
+    target = write_calibration(calibration, out)
+    meta = calibration.metadata
+    typer.echo(f"fitted on {meta['events']} events of {meta['sentences']} sentences ({meta['right']} right); "
+               f"{meta['cv_folds']}-fold expected calibration error {meta['cv_expected_calibration_error']}; "
+               f"wrote {target}")
 
 
 @app.command("train-classifier")
@@ -230,7 +295,8 @@ def train_classifier(
     c: float = typer.Option(DEFAULT_C, "--c", help="Inverse L2 regularisation strength."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds for the reported accuracy."),
 ) -> None:
-    """Retrain the PLOVER type classifier and write its JSON weights."""
+    """Retrain the PLOVER type classifier and write its JSON weights, then refit the confidence
+    calibration for it (see `heron calibrate-confidence`)."""
     try:
         classifier = train_type_classifier(data, out, c=c, folds=folds)
     except (TrainingDataError, RuntimeError) as error:
@@ -242,3 +308,16 @@ def train_classifier(
         f"trained on {meta['examples']} sentences, {meta['features']} features; "
         f"{meta['cv_folds']}-fold CV accuracy {meta['cv_accuracy']}; wrote {target}"
     )
+    if not DEFAULT_CALIBRATION_DATA.is_file():
+        typer.echo(f"no {DEFAULT_CALIBRATION_DATA} here: the confidence calibration was not refitted", err=True)
+        return
+    try:
+        calibration = fit_confidence_calibration(read_calibration_file(DEFAULT_CALIBRATION_DATA), classifier,
+                                                 data_name=DEFAULT_CALIBRATION_DATA.name)
+    except TrainingDataError as error:
+        typer.echo(f"heron: error: {error}", err=True)
+        raise typer.Exit(2) from error
+    written = write_calibration(calibration, Path(out).with_suffix(".calibration.json") if out is not None else None)
+    typer.echo(f"refitted the confidence calibration (expected calibration error "
+               f"{calibration.metadata['cv_expected_calibration_error']}, {calibration.metadata['cv_folds']}-fold); "
+               f"wrote {written}")

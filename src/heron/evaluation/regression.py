@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from heron.evaluation.scoring import first_event
+from heron.evaluation.scoring import Reliability, first_event, reliability
 from heron.records import Event
 
 ExtractWithDates = Callable[[list[str], list[date | None]], list[list[Event]]]
@@ -39,6 +39,12 @@ class RegressionReport:
     by_tag: dict[str, list[int]] = field(default_factory=dict)  # tag -> [correct, total]
     confusion: Counter = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    judged: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) of judged_event
+
+    @property
+    def calibration(self) -> Reliability:
+        """How well the confidence of each sentence's judged event matches how often it is right."""
+        return reliability([c for c, _ in self.judged], [ok for _, ok in self.judged])
 
     @property
     def type_accuracy(self) -> float:
@@ -64,6 +70,7 @@ class RegressionReport:
             "dated": self.dated,
             "source_country_accuracy": round(self.source_country_accuracy, 4),
             "by_tag": {tag: round(self.tag_accuracy(tag), 4) for tag in sorted(self.by_tag)},
+            "calibration": self.calibration.to_dict(),
         }
 
 
@@ -87,6 +94,24 @@ def is_type_correct(record: dict[str, Any], event: Event | None) -> bool:
     return event.plover_type == gold
 
 
+def judged_event(record: dict[str, Any], events: Sequence[Event]) -> tuple[Event, bool] | None:
+    """The event a labelled sentence judges, and whether its type is right (the examples the confidence
+    calibration is fitted on): for a sentence with a PLOVER type, its first typed event, judged as above,
+    or else its first statement, which is wrong; for a statement or a hard negative, its first event, right
+    when it is a bare statement (a typed event there is one too many) or a negated one. None when the
+    sentence has no event."""
+    if record.get("plover_type") is not None:
+        typed = typed_first_event(events)
+        if typed is not None:
+            return typed, is_type_correct(record, typed)
+        statement = first_event(events)  # the sentence's act was missed: calling it a bare statement is wrong
+        return (statement, False) if statement is not None else None
+    event = first_event(events)
+    if event is None:
+        return None
+    return event, event.plover_type is None or "negation" in event.aux_modes
+
+
 def score_regression(records: Sequence[dict[str, Any]], extract: ExtractWithDates) -> RegressionReport:
     texts = [r["text"] for r in records]
     published = [date.fromisoformat(r["published"]) if r.get("published") else None for r in records]
@@ -95,6 +120,9 @@ def score_regression(records: Sequence[dict[str, Any]], extract: ExtractWithDate
     for record, events in zip(records, predictions, strict=True):
         event = typed_first_event(events)
         correct = is_type_correct(record, event)
+        judged = judged_event(record, events)
+        if judged is not None:
+            report.judged.append((judged[0].confidence, judged[1]))
         report.n += 1
         report.type_correct += correct
         report.confusion[(record.get("plover_type"), event.plover_type if event else None)] += 1

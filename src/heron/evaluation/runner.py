@@ -212,6 +212,14 @@ def _cutoff_lines(cutoffs: list[Any], extra_keys: Sequence[str] = ()) -> list[st
     return ["", *_table(header, rows)]
 
 
+def _reliability_lines(result: Any) -> list[str]:
+    if result is None or not result.bins:
+        return []
+    rows = [[f"{b.low:g}-{b.high:g}", str(b.n), _pct(b.mean_confidence), _pct(b.accuracy)] for b in result.bins]
+    return ["", f"calibration: expected calibration error {result.expected_calibration_error:.3f}",
+            *_table(["confidence", "events", "mean conf%", "accuracy%"], rows)]
+
+
 def format_report(report: EvalReport) -> str:
     """A readable plain-text report: per task the headline figures, per-class table, confusion, cut-offs."""
     lines = [
@@ -230,9 +238,11 @@ def format_report(report: EvalReport) -> str:
             f"({p.actor_sector_correct}/{p.actor_sector_n} gold actors)",
         ]
         lines += _cutoff_lines(p.cutoffs)
+        lines += _reliability_lines(p.reliability)
     if report.quad:
         lines += ["", "== CAMEO quad class ==", *_classification_lines(report.quad.classification, "class")]
         lines += _cutoff_lines(report.quad.cutoffs)
+        lines += _reliability_lines(report.quad.reliability)
     if report.roles:
         r = report.roles
         lines += [

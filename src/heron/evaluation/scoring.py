@@ -155,6 +155,53 @@ def _cutoffs(confidences: Sequence[float | None], correct: Sequence[bool]) -> li
     return results
 
 
+@dataclass(frozen=True)
+class ReliabilityBin:
+    low: float
+    high: float
+    n: int
+    accuracy: float
+    mean_confidence: float
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """How far confidence is from accuracy: events grouped by confidence, each group's accuracy beside its
+    mean confidence, and the expected calibration error (the groups' gaps weighted by their size; 0 is
+    perfect calibration)."""
+
+    bins: tuple[ReliabilityBin, ...]
+    expected_calibration_error: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "expected_calibration_error": round(self.expected_calibration_error, 4),
+            "bins": [{"low": b.low, "high": b.high, "n": b.n, "accuracy": round(b.accuracy, 4),
+                      "mean_confidence": round(b.mean_confidence, 4)} for b in self.bins],
+        }
+
+
+RELIABILITY_EDGES: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0)
+
+
+def reliability(confidences: Sequence[float | None], correct: Sequence[bool],
+                edges: Sequence[float] = RELIABILITY_EDGES) -> Reliability:
+    """Reliability of confidences against outcomes (entries without a confidence are left out)."""
+    pairs = [(c, ok) for c, ok in zip(confidences, correct, strict=True) if c is not None]
+    bins: list[ReliabilityBin] = []
+    gap = 0.0
+    for index, (low, high) in enumerate(zip(edges[:-1], edges[1:], strict=True)):
+        last = index == len(edges) - 2
+        inside = [(c, ok) for c, ok in pairs if low <= c < high or (last and c == high)]
+        if not inside:
+            continue
+        accuracy = sum(ok for _, ok in inside) / len(inside)
+        mean_confidence = sum(c for c, _ in inside) / len(inside)
+        bins.append(ReliabilityBin(low, high, len(inside), accuracy, mean_confidence))
+        gap += len(inside) * abs(accuracy - mean_confidence)
+    return Reliability(tuple(bins), gap / len(pairs) if pairs else 0.0)
+
+
 def _cutoffs_dict(cutoffs: list[Cutoff]) -> dict[str, Any]:
     return {f"{cutoff.threshold:g}": cutoff.to_dict() for cutoff in cutoffs}
 
@@ -309,6 +356,7 @@ class PloverScores:
     actor_sector_correct: int
     cutoffs: list[Cutoff]
     misses: list[dict[str, Any]]
+    reliability: Reliability | None = None  # of the first event's confidence, for its type
 
     @property
     def actor_country_accuracy(self) -> float | None:
@@ -326,6 +374,7 @@ class PloverScores:
             "actor_sector_n": self.actor_sector_n,
             "actor_sector_accuracy": self.actor_sector_accuracy,
             "cutoffs": _cutoffs_dict(self.cutoffs),
+            "reliability": self.reliability.to_dict() if self.reliability else None,
         }
 
 
@@ -401,7 +450,8 @@ def score_plover(records: Sequence[GsrRecord], predictions: Sequence[Sequence[Ev
     ]
     correct = [p == r.event for p, r in zip(predicted_types, records, strict=True)]
     return PloverScores(
-        result, country_n, country_correct, sector_n, sector_correct, _cutoffs(confidences, correct), misses
+        result, country_n, country_correct, sector_n, sector_correct, _cutoffs(confidences, correct), misses,
+        reliability(confidences, correct),
     )
 
 
@@ -436,11 +486,13 @@ class QuadScores:
     classification: Classification
     cutoffs: list[Cutoff]
     misses: list[dict[str, Any]]
+    reliability: Reliability | None = None  # of the first event's confidence, for its quad class
 
     def to_dict(self) -> dict[str, Any]:
         return {
             **_classification_dict(self.classification, "per_class"),
             "cutoffs": _cutoffs_dict(self.cutoffs),
+            "reliability": self.reliability.to_dict() if self.reliability else None,
         }
 
 
@@ -472,7 +524,7 @@ def score_quad(records: Sequence[QuadRecord], predictions: Sequence[Sequence[Eve
     ]
     confidences = [_confidence(e) if e else None for e in firsts]
     correct = [p == r.quad for p, r in zip(predicted, records, strict=True)]
-    return QuadScores(result, _cutoffs(confidences, correct), misses)
+    return QuadScores(result, _cutoffs(confidences, correct), misses, reliability(confidences, correct))
 
 
 # ---------------------------------------------------------------------------------------------- roles

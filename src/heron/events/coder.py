@@ -30,7 +30,7 @@ from heron.actors.lexicon import normalize
 from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
-from heron.events.confidence import default_calibration
+from heron.events.confidence import calibration_inputs, default_calibration
 from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon
 from heron.events.modality import (
     FUTURE,
@@ -214,19 +214,26 @@ class EventCoder(ParticipantFinder):
         probabilities do: measured on the eval gold): an event never gets more confidence than one the
         rules rank above it in the same sentence.
         """
-        assert self.calibration is not None and self.classifier is not None
-        entities = self._document_entities(sentence.doc)
-        probabilities = self.classifier.predict_proba(sentence, entities=entities)
-        none_probability = probabilities.get("NONE", 0.0)
+        assert self.calibration is not None
         ceiling = 1.0
-        for event in sorted(events, key=lambda e: -e.confidence):  # stable: ties keep sentence order
-            is_statement = event.plover_type is None
-            label = event.plover_type or ("STATEMENT" if event.cameo.startswith("01") else "NONE")
-            calibrated = self.calibration.probability(
-                event.confidence, probabilities.get(label, 0.0), none_probability, is_statement
-            )
+        for event, inputs in self.calibration_features(sentence, events):
+            calibrated = self.calibration.probability_of(inputs)
             event.confidence = round(max(0.001, min(calibrated, ceiling)), 3)
             ceiling = event.confidence - 0.001
+
+    def calibration_features(self, sentence: Span, events: list[Event]) -> list[tuple[Event, list[float]]]:
+        """A sentence's events in the rules' order (best first), each with the calibration's inputs: its
+        raw rule score and the type classifier's probabilities for the sentence (see heron.events.confidence)."""
+        assert self.classifier is not None
+        probabilities = self.classifier.predict_proba(sentence, entities=self._document_entities(sentence.doc))
+        none_probability = probabilities.get("NONE", 0.0)
+        features = []
+        for event in sorted(events, key=lambda e: -e.confidence):  # stable: ties keep sentence order
+            label = event.plover_type or ("STATEMENT" if event.cameo.startswith("01") else "NONE")
+            features.append((event, calibration_inputs(
+                event.confidence, probabilities.get(label, 0.0), none_probability, event.plover_type is None
+            )))
+        return features
 
     def _find_candidates(self, sentence: Span) -> list[Candidate]:
         candidates: list[Candidate] = []

@@ -50,7 +50,11 @@ class ConfidenceCalibration:
 
     def probability(self, rule_confidence: float, class_probability: float, none_probability: float,
                     is_statement: bool) -> float:
-        inputs = calibration_inputs(rule_confidence, class_probability, none_probability, is_statement)
+        return self.probability_of(calibration_inputs(rule_confidence, class_probability, none_probability,
+                                                      is_statement))
+
+    def probability_of(self, inputs: list[float]) -> float:
+        """The probability for inputs already in the calibration's form (see calibration_inputs)."""
         score = self.bias + sum(w * x for w, x in zip(self.weights, inputs, strict=True))
         return 1.0 / (1.0 + math.exp(-score))
 
