@@ -169,3 +169,11 @@ def test_a_charge_is_an_act_not_the_group_an_of_phrase_names() -> None:
 def test_a_name_keeps_its_own_on() -> None:
     event = top("The health ministry praised the National Commission on Drug Abuse for its report.")
     assert texts(event.target) == ["the National Commission on Drug Abuse"]
+
+
+def test_an_adjective_phrase_after_the_noun_s_own_modifier_is_left_out_but_one_right_after_it_stays() -> None:
+    assert texts(top("Rebels loyal to the former president freed 20 prisoners.").source) == [
+        "Rebels loyal to the former president"
+    ]
+    event = top("The EU called for sanctions against the entities in Myanmar responsible for the crackdown.")
+    assert texts(event.target) == ["the entities in Myanmar"]

@@ -360,3 +360,27 @@ def test_an_object_pronoun_does_not_stand_for_its_speaker_or_a_name_inside_a_mod
 def test_a_conjoined_passive_with_its_own_recipient_targets_the_recipient() -> None:
     event = event_for("The food is inspected and then handed over to the inmate.", "handed over")
     assert [a.text for a in event.target] == ["the inmate"]
+
+
+def test_an_act_or_measure_stands_for_the_party_it_names_even_when_its_author_is_named() -> None:
+    # "UN sanctions": the modifier names who imposed them, not whom they hit
+    assert targets("UN sanctions against Cuba were lifted last year.") == ["Cuba"]
+    # what is imported, published or demanded is acted on through the act that names it
+    assert targets("Japan agreed to lift a ban on imports of Brazilian chicken.") == ["Brazilian chicken"]
+    assert targets("The ministry suspended publication of Kenya's oldest daily newspaper.") == [
+        "Kenya's oldest daily newspaper"
+    ]
+    assert targets("The minister gave in to the demands of the striking teachers.") == ["the striking teachers"]
+    # a measure declared in a place applies to the place
+    assert targets("The president declared a state of emergency in Peru.") == ["Peru"]
+
+
+def test_an_act_answered_or_protested_stands_for_itself() -> None:
+    assert targets("The government rejected demands from the opposition.") == ["demands from the opposition"]
+    assert targets("Students held a protest against the siege of Gaza.") == ["the siege of Gaza"]
+
+
+def test_a_party_named_by_what_it_is_keeps_the_place_that_locates_it() -> None:
+    assert targets("The EU called for sanctions against the entities in Myanmar responsible for the crackdown.") == [
+        "the entities in Myanmar"
+    ]

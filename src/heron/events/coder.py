@@ -591,6 +591,7 @@ class EventCoder(ParticipantFinder):
         targets = self._make_targets(
             target_heads, context, published, keep_unknown_nouns=material,
             keep_topics=candidate.cameo.startswith("01"), literal=candidate.cameo.startswith(LITERAL_TARGET_CAMEO_PREFIXES),
+            answered=candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate),
         )
         given_targets = targets
         if candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES):
@@ -628,7 +629,7 @@ class EventCoder(ParticipantFinder):
             aims := [a for a in self._appealed_protest_aims(candidate.predicate) if a not in source_heads]
         ):
             # "called on workers to mobilize against X": an appeal to protest is aimed at what is opposed
-            targets = self._make_targets(aims, context, published, keep_unknown_nouns=True) or targets
+            targets = self._make_targets(aims, context, published, keep_unknown_nouns=True, answered=True) or targets
         if not targets and candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES) \
                 and not candidate.cameo.startswith(APPEAL_FOR_AID_CAMEO):
             # "called for reform in US laws", "demanded changes in Iraq": whom what is asked for is to change
@@ -648,7 +649,7 @@ class EventCoder(ParticipantFinder):
         if not targets and (candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate)):
             fallback = [t for t in self._rejected_or_commented(candidate) if t not in source_heads]
             targets = self._make_targets(fallback, context, published, keep_unknown_nouns=True, keep_topics=True,
-                                         literal=True)
+                                         literal=True, answered=True)
         if material and (hosts := [p for p in self._arrival_places(candidate.predicate) if p not in source_heads]):
             # "troops have arrived in Mali to join the UN mission", "... in Nepal to help deliver aid to
             # remote areas": help that comes with an arrival is given to where it arrives
@@ -656,7 +657,7 @@ class EventCoder(ParticipantFinder):
         if candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and (aims := self._protest_aims(candidate)):
             # "a demonstration at the university against the siege of X", "went on strike to protest
             # the president's decision": what the protest opposes, before where it is held
-            targets = self._make_targets(aims, context, published, keep_unknown_nouns=True) or targets
+            targets = self._make_targets(aims, context, published, keep_unknown_nouns=True, answered=True) or targets
         elif candidate.cameo.startswith(PROTEST_CAMEO_PREFIX) and not any(a.country or a.org for a in targets):
             # "a strike that shut down Kathmandu", "a drive to convince Parliament to ...", "to press
             # their demands from the president's government": a protest is aimed at whom its own

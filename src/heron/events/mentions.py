@@ -66,6 +66,12 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
                 # UN": a description of a place or thing, not part of its name (a person's apposition is
                 # the title that says who they are: "Aya Hijazi, an American aid worker")
                 continue
+            if child.dep_ == "amod" and any(gc.dep_ == "prep" for gc in child.children) and any(
+                other.dep_ == "prep" and token.i < other.i < child.i for other in token.children
+            ):
+                # "the entities in X responsible for the abuses": an adjective phrase after the noun's own
+                # modifier is a reduced relative clause ("rebels loyal to X" says who they are)
+                continue
             if top and child.dep_ == "prep" and child.lower_ in stops:
                 continue
             if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and names_a_person(head, roles):

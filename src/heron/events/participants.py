@@ -154,6 +154,19 @@ ABSTRACT_THING_PREPOSITIONS = frozenset({"in", "to", "from", "by", "against", "o
 # Prepositions that name where a thing comes from, not where it goes ("a grant from the bank to Malawi").
 AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
 
+# Acts and measures that name a party without being one ("a ban on imports of British beef", "UN sanctions
+# against Iran", "the demands of the truck drivers"): as a target they stand for the party they name, even
+# when a modifier names their author ("UN sanctions"). With the lexicon's event nouns (see _is_act_noun).
+ACT_NOUNS = frozenset(
+    word for name in ("act", "restriction", "pressure", "accusation", "proposal") for word in object_classes()[name]
+)
+# ... through these prepositions: whom the act is done to, by or with ("imports of X", "links with X").
+ACT_PARTY_PREPOSITIONS = ABSTRACT_THING_PREPOSITIONS | {"of", "with"}
+
+# Parties named by what they are ("observers", "the entities", "another position"): a place only locates
+# them, so their mention keeps it ("election observers in X") rather than dropping to the place.
+PARTY_NOUNS = frozenset(object_classes()["party"])
+
 # A country named by a possessive pronoun ("her country") is its owner's home, not another party.
 HOME_NOUNS = frozenset({"country", "homeland", "nation", "soil", "motherland"})
 
@@ -812,7 +825,7 @@ class ParticipantFinder:
 
     def _make_targets(
         self, heads: list[Token], context: object, published: date | None, *,
-        keep_unknown_nouns: bool = False, keep_topics: bool = False, literal: bool = False,
+        keep_unknown_nouns: bool = False, keep_topics: bool = False, literal: bool = False, answered: bool = False,
     ) -> list[Actor]:
         """Target actors of the heads. A head that names no actor is replaced by the one named inside
         it: "claimed responsibility for the attacks in Sri Lanka", "a mediation effort between India
@@ -821,21 +834,27 @@ class ParticipantFinder:
         when it could stand as a target itself ("eased the movement of aid workers in conflict zones").
         Recipients of what is given ("giving money to local communities"), counted groups ("hundreds of
         banks") and, with ``keep_topics``, what a comment is about ("pessimism over Alitalia's future")
-        are kept even when the dictionaries do not know them."""
+        are kept even when the dictionaries do not know them. An act or measure stands for the party it
+        names even when a modifier names its author ("UN sanctions against Iran", "imports of British
+        beef"), except one ``answered`` (comments, rejections: "rejected an offer from X"); a party named
+        by what it is keeps the place that locates it ("the entities in Uganda")."""
         actors: list[Actor] = []
         for head in expand_conjuncts(heads):
             counted = counts_members(head)
             keep = keep_unknown_nouns or counted or is_recipient(head) or is_addressed_group(head) or (
                 keep_topics and is_topic(head))
             found: list[Actor] = []
-            if not literal and head.pos_ == "NOUN" and not counted and not self._names_actor(head):
+            if not answered and head.pos_ == "NOUN" and not counted and self._is_act_noun(head):
+                found = self._make_actors(self._act_parties(head), context, published, keep_unknown_nouns=True)
+            if not found and not literal and head.pos_ == "NOUN" and not counted and not self._names_actor(head) \
+                    and head.lemma_.lower() not in PARTY_NOUNS:
                 inside = self._actors_inside(head, ABSTRACT_THING_PREPOSITIONS)
                 found = self._make_actors(inside, context, published)
             found = found or self._make_actors([head], context, published, keep_unknown_nouns=keep)
             if not found and head.pos_ in ("NOUN", "PROPN") and (inside := self._actors_inside(head)):
                 if counts_members(head) or head.lemma_.lower() in self.actors.roles or (
                     head.tag_ == "NNS" and self._noun_entry(head) is None
-                ):
+                ) or head.lemma_.lower() in PARTY_NOUNS:
                     # people named by what they are ("dozens of demonstrators in Yerevan")
                     found = self._make_actors([head], context, published, keep_unknown_nouns=True)
                 else:
@@ -849,6 +868,36 @@ class ParticipantFinder:
                 found = self._make_actors([head], context, published, keep_unknown_nouns=True)
             actors.extend(found)
         return distinct_mentions(actors)
+
+    def _is_act_noun(self, noun: Token) -> bool:
+        """An act or measure ("imports", "sanctions", "a state of emergency"), not a party: an event noun
+        of the lexicon or a word of ACT_NOUNS, alone or with its "of" complement."""
+        lemma = noun.lemma_.lower()
+        if lemma in ACT_NOUNS or self._noun_entry(noun) is not None:
+            return True
+        return any(f"{lemma} of {gc.lemma_.lower()}" in ACT_NOUNS for gc in of_complements(noun))
+
+    def _act_parties(self, act: Token, depth: int = 3) -> list[Token]:
+        """The party an act or measure names: the first actor or party noun among its prepositional
+        complements ("sanctions against Iran", "imports of British beef", "the demands of the truck
+        drivers"), through another act it names ("the development of the deployment plan in X"). Whom
+        it is done to or where comes before whom it is done by or of ("the movement of aid workers in
+        conflict zones"); a name comes before a party noun ("a mission of observers from the OSCE"); a
+        time, a date or a possessive pronoun's home ("her country") is none."""
+        objects = [obj for child in sorted(act.children, key=lambda c: c.lower_ in AUTHOR_PREPOSITIONS)
+                   if child.dep_ in ("prep", "agent") and child.lower_ in ACT_PARTY_PREPOSITIONS
+                   for obj in child.children if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+                   and obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES and not self._is_own_home(obj)]
+        parties: list[Token] = []
+        for obj in objects:
+            if obj.pos_ == "NOUN" and depth > 1 and self._is_act_noun(obj):
+                if inner := self._act_parties(obj, depth - 1):
+                    return inner
+            elif self._names_actor(obj) or is_place(obj):
+                return [obj]
+            elif obj.lemma_.lower() in PARTY_NOUNS:
+                parties.append(obj)
+        return parties[:1]
 
     def _victims_of_force(self, act: Token) -> list[Token]:
         """'claimed responsibility for the attack on the army's sites', 'for the bombings that killed 300
