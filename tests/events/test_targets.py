@@ -384,3 +384,40 @@ def test_a_party_named_by_what_it_is_keeps_the_place_that_locates_it() -> None:
     assert targets("The EU called for sanctions against the entities in Myanmar responsible for the crackdown.") == [
         "the entities in Myanmar"
     ]
+
+
+def test_a_party_the_act_asks_for_is_the_target_though_no_dictionary_knows_it() -> None:
+    assert targets("Belarus expelled all OSZE election observers on Friday.") == ["all OSZE election observers"]
+
+
+def test_people_a_demand_presses_to_act_are_its_target() -> None:
+    assert targets("The ministry is pressuring nurses to call off their walkout.") == ["nurses"]
+    # a name inside the phrase is whom the demand is aimed at
+    assert targets("The president urged valued allies like Japan to act.") == ["Japan"]
+
+
+def test_what_an_attitude_is_about_is_the_target() -> None:
+    assert targets("The finance minister expressed optimism that the national recovery plan could be sped up.") == [
+        "the national recovery plan"
+    ]
+    # an impersonal "it is likely" is nobody's attitude
+    assert targets("The World Bank said that it is likely the reform would meet its targets.") == []
+
+
+def test_a_bare_report_is_not_about_its_content_subject() -> None:
+    assert targets("The minister said the economy would grow next year.") == []
+
+
+def test_what_is_agreed_with_or_defended_stands_for_itself() -> None:
+    assert targets("Union leaders said they agree with the proposal.") == ["the proposal"]
+    assert targets("The spokesman defended Kenya's handling of the crisis.") == ["Kenya's handling of the crisis"]
+
+
+def test_an_object_pronoun_of_a_conjoined_verb_stands_for_the_first_verb_s_object() -> None:
+    assert targets("Rebel fighters shelled army outposts near Idlib and destroyed them.") == ["army outposts near Idlib"]
+
+
+def test_a_participle_before_a_name_does_not_hide_whom_an_act_is_against() -> None:
+    assert targets("Human rights groups filed a complaint against visiting Egyptian President Abdel Fattah al-Sisi.") == [
+        "Egyptian President Abdel Fattah al-Sisi"
+    ]

@@ -592,6 +592,7 @@ class EventCoder(ParticipantFinder):
             target_heads, context, published, keep_unknown_nouns=material,
             keep_topics=candidate.cameo.startswith("01"), literal=candidate.cameo.startswith(LITERAL_TARGET_CAMEO_PREFIXES),
             answered=candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate),
+            kept_heads=self._unnamed_parties(candidate, target_heads),
         )
         given_targets = targets
         if candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES):

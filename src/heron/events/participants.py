@@ -9,6 +9,7 @@ and the mention spans in heron.events.mentions.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +48,7 @@ from heron.events.syntax import (
     collective_members,
     complement_recipients,
     conjoined_act_places,
+    conjoined_object_antecedent,
     content_subjects,
     counted_members,
     counts_members,
@@ -57,6 +59,7 @@ from heron.events.syntax import (
     helped_people,
     hyphen_joined_lemma,
     is_addressed_group,
+    is_attitude_content,
     is_for_clause,
     is_generic,
     is_mediated_conflict,
@@ -175,6 +178,11 @@ PROTESTED_CAMEO_PREFIXES = ("10", "11", "14")
 # Acts of rallying against someone that an appeal may call people to join ("called on workers to
 # mobilize against X", "urged supporters to protest against the tariffs"): protests and mobilizations.
 RALLYING_CAMEO_PREFIXES = ("14", "15")
+
+# Statements (comments, attitudes) and, among them and verbal cooperation, evaluations: agreeing with,
+# endorsing or defending something (see _unnamed_parties).
+STATEMENT_CAMEO_PREFIX = "01"
+EVALUATION_CAMEO_PREFIXES = ("019", "051", "052")
 
 # Comments and rejections: a response to an accusation or demand answers its author.
 RESPONSE_CAMEO_PREFIXES = ("01", "12")
@@ -363,7 +371,8 @@ class ParticipantFinder:
                 # its recipient or author is.
                 # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
                 targets = [obj]
-                if thing:
+                # ("expelled all UNSCOM weapons inspectors": a party named by what it is is no thing)
+                if thing and obj.lemma_.lower() not in PARTY_NOUNS:
                     authors = [a for a in self._act_authors(obj, candidate) or self._named_authors(predicate)
                                if a not in sources]
                     # "demanded the withdrawal of Serbian forces": those who are to act (in the
@@ -826,6 +835,7 @@ class ParticipantFinder:
     def _make_targets(
         self, heads: list[Token], context: object, published: date | None, *,
         keep_unknown_nouns: bool = False, keep_topics: bool = False, literal: bool = False, answered: bool = False,
+        kept_heads: Collection[Token] = (),
     ) -> list[Actor]:
         """Target actors of the heads. A head that names no actor is replaced by the one named inside
         it: "claimed responsibility for the attacks in Sri Lanka", "a mediation effort between India
@@ -834,7 +844,8 @@ class ParticipantFinder:
         when it could stand as a target itself ("eased the movement of aid workers in conflict zones").
         Recipients of what is given ("giving money to local communities"), counted groups ("hundreds of
         banks") and, with ``keep_topics``, what a comment is about ("pessimism over Alitalia's future")
-        are kept even when the dictionaries do not know them. An act or measure stands for the party it
+        are kept even when the dictionaries do not know them, and so are ``kept_heads`` (see
+        _unnamed_parties). An act or measure stands for the party it
         names even when a modifier names its author ("UN sanctions against Iran", "imports of British
         beef"), except one ``answered`` (comments, rejections: "rejected an offer from X"); a party named
         by what it is keeps the place that locates it ("the entities in Uganda")."""
@@ -864,10 +875,52 @@ class ParticipantFinder:
                     or self._make_actors(clause_parties(head), context, published, keep_unknown_nouns=True)
             if not found and (named := [t for t in named_beside(head) if self._names_actor(t)]):
                 found = self._make_actors(named, context, published)
-            if not found and is_mediated_conflict(head):
+            if not found and (is_mediated_conflict(head) or head in kept_heads):
                 found = self._make_actors([head], context, published, keep_unknown_nouns=True)
             actors.extend(found)
         return distinct_mentions(actors)
+
+    def _unnamed_parties(self, candidate: Candidate, heads: list[Token]) -> list[Token]:
+        """Target heads that stand as they are though no dictionary knows them: a party the act asks
+        for named by what it is ("expelled all UNSCOM weapons inspectors"); whom a demand presses to act
+        ("pressuring lecturers to cancel the strike"); what an attitude is about ("expressed optimism
+        that the vaccination timeline could be accelerated", "said they are skeptical the program would
+        meet ..."); what is agreed with, endorsed or defended ("agree with the recommendation",
+        "defended Colombia's actions")."""
+        cameo = candidate.cameo
+        return [head for head in expand_conjuncts(heads) if head.pos_ == "NOUN" and (
+            head in candidate.extra and head.lemma_.lower() in PARTY_NOUNS
+            or cameo.startswith(REQUEST_CAMEO_PREFIXES) and self._is_pressed_to_act(head, candidate.predicate)
+            or cameo.startswith(STATEMENT_CAMEO_PREFIX) and is_attitude_content(head, candidate.predicate, candidate.extra)
+            or cameo.startswith(EVALUATION_CAMEO_PREFIXES) and self._is_evaluated(head, candidate))]
+
+    def _is_pressed_to_act(self, head: Token, predicate: Token) -> bool:
+        """'pressuring lecturers to cancel', 'urged workers to return': people (a plural noun that is no
+        act) whom a demand asks to do what its infinitive says, when they name nobody inside ("urged
+        partners like Saudi Arabia to ..." is aimed at the one named)."""
+        return (head.dep_ in ("dobj", "obj") and head.head == predicate and head.tag_ == "NNS"
+                and self._noun_entry(head) is None and not self._is_act_noun(head)
+                and not any(t.pos_ == "PROPN" or t.ent_type_ in ENTITY_TYPES for t in head.subtree)
+                and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in predicate.children))
+
+    def _is_evaluated(self, head: Token, candidate: Candidate) -> bool:
+        """What the predicate itself agrees with, endorses or defends (its object, or the object of its
+        own particle), unless a pronoun owns it ("supports its decision": whose, the pronoun does not say).
+        Not help given for a purpose ("handed over vehicles to support health services"), nor what no
+        one judges."""
+        governed = head.dep_ in ("dobj", "obj") and head.head == candidate.predicate or (
+            head.dep_ == "pobj" and head.head in candidate.extra)
+        # only someone judges ("the data support this conclusion" is no endorsement); a pronoun in a
+        # report stands for the speaker ("FDA officials said they agree with ...")
+        judges = subject_heads(candidate.predicate)
+        if judges and all(j.lower_ in ANAPHORIC_PRONOUNS for j in judges) and (
+                reporter := reporting_verb(candidate.predicate)) is not None:
+            judges = subject_heads(reporter)
+        if not any(j.pos_ != "PRON" and self._names_actor(j) for j in judges):
+            return False
+        owned_by_pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+        return governed and not owned_by_pronoun and head not in candidate.extra \
+            and not (candidate.predicate.dep_ == "advcl" and is_to_infinitive(candidate.predicate))
 
     def _is_act_noun(self, noun: Token) -> bool:
         """An act or measure ("imports", "sanctions", "a state of emergency"), not a party: an event noun
@@ -923,7 +976,7 @@ class ParticipantFinder:
             head.dep_ == "pobj" and head in candidate.extra and candidate.cameo.startswith(PROTEST_CAMEO_PREFIX)
         ):
             return self._actors_inside(head)
-        return [pronoun_antecedent(head, source_heads) or head]
+        return [pronoun_antecedent(head, source_heads) or conjoined_object_antecedent(head) or head]
 
     def _dispatch_targets(
         self, candidate: Candidate, source_heads: list[Token], target_heads: list[Token], targets: list[Actor],

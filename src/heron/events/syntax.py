@@ -321,6 +321,25 @@ def content_subjects(predicate: Token, extra: list[Token]) -> list[Token]:
     return []
 
 
+def is_attitude_content(head: Token, predicate: Token, extra: Sequence[Token]) -> bool:
+    """Is the head the subject of the clause an attitude is about: the that-clause of an adjective
+    ("skeptical the program would meet ...") or of an attitude noun ("optimism that the timeline could
+    be accelerated", also when the parse hangs the clause on the verb the noun is the object of)? Not a
+    bare report ("said the economy would grow"): what is reported is not what the speaker is about."""
+    clause = head.head
+    if head.dep_ not in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) or clause.dep_ not in ("ccomp", "acl"):
+        return False
+    governor = clause.head
+    if governor.pos_ in ("ADJ", "AUX"):
+        # (the parse may hang the clause on the copula: "is skeptical [the program would ...]"); not an
+        # impersonal "it is likely/possible that X ...", which says nothing of anyone's attitude
+        copula = governor.head if governor.pos_ == "ADJ" else governor
+        adjectives = [governor] if governor.pos_ == "ADJ" else [c for c in copula.children if c.dep_ == "acomp"]
+        impersonal = any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("it", "this", "that") for c in copula.children)
+        return any(a.dep_ == "acomp" and a.pos_ == "ADJ" for a in adjectives) and not impersonal
+    return governor in extra and governor.pos_ == "NOUN" or governor == predicate and any(t.pos_ == "NOUN" for t in extra)
+
+
 def clause_subjects(heads: Sequence[Token]) -> list[Token]:
     """Subjects of the that- or infinitive clause an act governs ("demanded that X ...", "its demand
     that X ..."); pronouns are left out (they mostly refer back to the source)."""
@@ -422,6 +441,7 @@ def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
             # never a time or an idiom ("conceded at last to demands"), but "dozens of students" counts people
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON")
                        and (gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES or counts_members(gc))]
+            objects = objects or names_after_participle(child)
             if objects and child in extra:
                 # the particle of "called for sanctions against China": its object is the event noun,
                 # whose own complement names the recipient
@@ -429,6 +449,15 @@ def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
             if objects:
                 return objects
     return []
+
+
+def names_after_participle(preposition: Token) -> list[Token]:
+    """'a lawsuit against visiting Crown Prince X': the parse may read a participle before a name as a
+    gerund that the preposition governs; the name it acts on is whom the act is against."""
+    if preposition.lower_ != "against" or any(c.dep_ == "pobj" for c in preposition.children):
+        return []
+    return [obj for gc in preposition.children if gc.dep_ == "pcomp" and gc.tag_ == "VBG"
+            and (obj := direct_object(gc)) is not None and obj.pos_ == "PROPN"]
 
 
 def thing_recipients(thing: Token) -> list[Token]:
@@ -752,6 +781,7 @@ def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "prep":
             # never a time ("the withdrawal ... on Monday")
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+            objects = objects or names_after_participle(child)
             if not objects:
                 continue
             if child.lower_ in ("between", "among", "by"):
@@ -787,6 +817,21 @@ def pronoun_antecedent(pronoun: Token, sources: Sequence[Token]) -> Token | None
             return token.head
         return token
     return None
+
+
+# Object pronouns of things and groups, and the number of the noun they can stand for.
+THING_OBJECT_PRONOUNS = {"them": ("NNS", "NNPS"), "it": ("NN", "NNP")}
+
+
+def conjoined_object_antecedent(pronoun: Token) -> Token | None:
+    """'hit military positions in X and destroyed them', 'seized the town and burned it': the object
+    pronoun of a verb conjoined to an earlier one stands for that verb's object when their number agrees."""
+    tags = THING_OBJECT_PRONOUNS.get(pronoun.lower_)
+    verb = pronoun.head
+    if tags is None or pronoun.dep_ not in ("dobj", "obj") or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    earlier = direct_object(verb.head)
+    return earlier if earlier is not None and earlier.tag_ in tags and earlier.i < pronoun.i else None
 
 
 def counted_members(head: Token) -> list[Token]:
