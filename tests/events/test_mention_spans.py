@@ -177,3 +177,9 @@ def test_an_adjective_phrase_after_the_noun_s_own_modifier_is_left_out_but_one_r
     ]
     event = top("The EU called for sanctions against the entities in Myanmar responsible for the crackdown.")
     assert texts(event.target) == ["the entities in Myanmar"]
+
+
+def test_people_acted_on_keep_the_place_that_says_which_ones_but_a_subject_or_one_person_does_not() -> None:
+    assert texts(top("The gang threatened journalists in Honduras.").target) == ["journalists in Honduras"]
+    assert texts(top("Protest leaders in Khartoum agreed to end the strike.").source) == ["Protest leaders"]
+    assert texts(top("The ministry summoned the Danish ambassador in Ankara.").target) == ["the Danish ambassador"]

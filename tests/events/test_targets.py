@@ -421,3 +421,37 @@ def test_a_participle_before_a_name_does_not_hide_whom_an_act_is_against() -> No
     assert targets("Human rights groups filed a complaint against visiting Egyptian President Abdel Fattah al-Sisi.") == [
         "Egyptian President Abdel Fattah al-Sisi"
     ]
+
+
+def test_a_force_joined_that_serves_in_a_place_stands_for_the_place() -> None:
+    # the force is the means of the help; the place it serves is the recipient
+    assert targets("Chile will contribute troops to the UN-led stabilization force in Haiti.") == ["Haiti"]
+    assert targets("Canada sent 300 soldiers to the African Union peacekeeping force in Sudan.") == ["Sudan"]
+    # a force handed to, with no place of its own, is the recipient itself
+    assert targets("Canada handed over the prisoners to UN forces.") == ["UN forces"]
+
+
+def test_a_named_body_given_to_is_the_recipient_with_its_place() -> None:
+    assert targets("Norway gave 5 million dollars to the Red Cross in Syria.") == ["the Red Cross in Syria"]
+
+
+def test_a_party_noun_named_by_an_act_is_not_replaced_by_its_place() -> None:
+    assert targets("Rabat announced a suspension of air links with 12 countries in Africa.") == [
+        "12 countries in Africa"
+    ]
+
+
+def test_a_participle_says_whom_an_act_was_aimed_at() -> None:
+    assert targets("Turkish jets carried out a raid on Sunday, targeting rebel commanders in northern Iraq.") == [
+        "rebel commanders in northern Iraq"
+    ]
+
+
+def test_an_opening_both_belongs_to_the_coordination() -> None:
+    assert targets("Japan lifted sanctions against both India and Pakistan.") == ["India", "Pakistan"]
+    assert targets("The EU imposed sanctions on either Iran or Syria.") == ["Iran", "Syria"]
+
+
+def test_a_word_of_the_predicate_is_never_part_of_a_participant() -> None:
+    assert targets("Yemen let free activists in the face of protests.") == ["activists"]
+    assert targets("Police set free Amal Hassan, who had led protests.") == ["Amal Hassan"]

@@ -32,6 +32,7 @@ from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
 from heron.events.confidence import calibration_inputs, default_calibration
 from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon
+from heron.events.mentions import without_predicate_words
 from heron.events.modality import (
     FUTURE,
     HYPOTHETICAL,
@@ -56,6 +57,7 @@ from heron.events.participants import (
 )
 from heron.events.syntax import (
     NON_ACTOR_ENTITY_TYPES,
+    aimed_by_participle,
     clause_objects,
     direct_object,
     has_infinitive_complement,
@@ -599,11 +601,15 @@ class EventCoder(ParticipantFinder):
             targets = self._dispatch_targets(candidate, source_heads, target_heads, targets, context, published)
         if targets and targets is given_targets and candidate.cameo.startswith(THING_TO_PLACE_CAMEO_PREFIXES) \
                 and candidate.cameo != RELEASE_PERSONS_CAMEO \
-                and not any(a.country or a.org or a.sector for a in targets) and not any(is_named(h) for h in target_heads):
+                and not any(a.country or a.org or a.sector for a in targets) and not any(is_named(h) for h in target_heads) \
+                and not any(self._is_party_mention(a, sentence.doc) for a in targets):
             # "provided basic shelter materials ... in Haiti", "lifted a state of emergency in northern
             # parts of South Sudan": what is given, eased or imposed is a thing; where is the recipient
             places = [p for p in places_in_scope(candidate.predicate, target_heads) if p not in source_heads]
             targets = self._make_actors(places, context, published, keep_unknown_nouns=True) or targets
+        if not targets and material and (aimed := [t for t in aimed_by_participle(candidate.predicate) if t not in source_heads]):
+            # "carried out a raid, targeting militant commanders in X": whom the act was aimed at
+            targets = self._make_targets(aimed, context, published, keep_unknown_nouns=True)
         if not targets and (material or candidate.cameo.startswith(PLACE_DIRECTED_CAMEO_PREFIXES)):
             # "declared a ceasefire in Yemen", "suspended aid deliveries in Borno State", "agreed to lay
             # down its weapons in Russia": where the act applies stands for whom it applies to
@@ -804,6 +810,12 @@ class EventCoder(ParticipantFinder):
                 quote = match.group(1).strip()
                 speaker = sources[0].name or sources[0].text if sources else None
 
+        # ("let free the activists": a word of the predicate read as a modifier of its object; the nouns
+        # of a predicate's pattern, "accepted Syrian refugees", are its object's own)
+        predicate_words = {t.i for t in (candidate.predicate, *candidate.extra)
+                           if t.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")}
+        sources = without_predicate_words(sources, sentence.doc, predicate_words)
+        targets = without_predicate_words(targets, sentence.doc, predicate_words)
         actor_spans = [(a.start, a.end) for a in sources + targets]
         event_id = hashlib.sha1(f"{article.article_id}:{start}:{end}:{cameo}".encode()).hexdigest()[:16]
         return Event(

@@ -36,6 +36,10 @@ OTHERS_WORDS = frozenset({"other", "several", "many", "various", "some"})
 # Entity types of a name that can stand as a participant of its own in a list.
 LISTED_NAME_TYPES = ("GPE", "ORG", "NORP", "LOC")
 
+# Words that open a coordination as a whole ("against both India and Pakistan"): they belong to the
+# coordination, never to the mention of its first conjunct ("both sides" alone keeps its "both").
+COORDINATION_OPENERS = frozenset({"both", "either", "neither"})
+
 # Prepositions whose object is a pair or group by itself ("fighting between X and Y").
 JOINT_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 
@@ -74,8 +78,11 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
                 continue
             if top and child.dep_ == "prep" and child.lower_ in stops:
                 continue
-            if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and names_a_person(head, roles):
-                continue  # "summoned the Chinese ambassador in Berlin": where the person is, not who
+            if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and names_a_person(head, roles) \
+                    and (head.tag_ not in ("NNS", "NNPS") or first_conjunct(head).dep_ in SUBJECT_DEPS):
+                # "summoned the Chinese ambassador in Berlin": where the person is, not who (but for people
+                # acted on, "targeting group commanders in eastern Syria", the place says which ones)
+                continue
             if child.dep_ == "prep" and (
                 child.lower_ in MENTION_STOP_PREPOSITIONS
                 or any(gc.ent_type_ in ("DATE", "TIME") for gc in child.children if gc.dep_ == "pobj")
@@ -93,7 +100,10 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     while high + 1 in included and not doc[high + 1].is_space:
         high += 1
     low, high = min(low, phrase.start), max(high, phrase.end - 1)
-    while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj")):
+    coordinated = any(child.dep_ == "conj" for child in head.children)
+    while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj") or (
+        coordinated and doc[low].lower_ in COORDINATION_OPENERS
+    )):
         low += 1
     while high > head.i and (
         doc[high].dep_ in ("cc", "case") or doc[high].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
@@ -104,6 +114,28 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
         high += 1  # "the Central African Republic (CAR)": the parser hangs the ")" elsewhere
     return doc[low : high + 1]
+
+
+def without_predicate_words(actors: list[Actor], doc: Doc, predicate_words: set[int]) -> list[Actor]:
+    """The mentions with the predicate's own words cut from their edges: the parse may read a word of the
+    predicate phrase as a modifier of its object ("let free the activists": "free" is the verb's, not
+    the activists'). A mention that is nothing but such words is no participant."""
+    kept: list[Actor] = []
+    for actor in actors:
+        mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if mention is None or not any(t.i in predicate_words for t in (mention[0], mention[-1])):
+            kept.append(actor)
+            continue
+        low, high = mention.start, mention.end - 1
+        while low <= high and (low in predicate_words or doc[low].is_punct or doc[low].is_space):
+            low += 1
+        while high >= low and (high in predicate_words or doc[high].is_punct or doc[high].is_space):
+            high -= 1
+        if low > high:
+            continue
+        start, end = doc[low].idx, doc[high].idx + len(doc[high])
+        kept.append(replace(actor, text=doc.text[start:end], start=start, end=end))
+    return kept
 
 
 def mention_end_char(mention: Span) -> int:
@@ -120,6 +152,13 @@ def mention_end_char(mention: Span) -> int:
     if sentence_end < len(doc) and doc[sentence_end].ent_iob_ == "I":
         return mention.end_char
     return mention.end_char - 1
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first word of the coordination a word is a conjunct of (the word itself when it is none)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def names_a_person(head: Token, roles: Mapping[str, Role]) -> bool:

@@ -922,6 +922,13 @@ class ParticipantFinder:
         return governed and not owned_by_pronoun and head not in candidate.extra \
             and not (candidate.predicate.dep_ == "advcl" and is_to_infinitive(candidate.predicate))
 
+    @staticmethod
+    def _is_party_mention(actor: Actor, doc: Doc) -> bool:
+        """Does the mention name a party by what it is ("21 countries in Europe", "observers in X")?
+        Such a party is the target itself, never to be replaced by the place that locates it."""
+        mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return mention is not None and mention.root.lemma_.lower() in PARTY_NOUNS
+
     def _is_act_noun(self, noun: Token) -> bool:
         """An act or measure ("imports", "sanctions", "a state of emergency"), not a party: an event noun
         of the lexicon or a word of ACT_NOUNS, alone or with its "of" complement."""
@@ -995,6 +1002,14 @@ class ParticipantFinder:
                 return found
         # the forces moved themselves ("its forces"), not forces they are sent to join
         moved = bool(heads) and all(h.lemma_.lower() in MOVED_FORCES and h.dep_ in ("dobj", "obj", "conj") for h in heads)
+        # "contributed troops to the NATO-led force in X": a force joined that serves in a place is the
+        # means of the help; the place it serves is its recipient (a force named alone is: "handed over
+        # to UN forces")
+        served = [gc for h in heads if not moved and h.dep_ == "pobj" and h.lemma_.lower() in MOVED_FORCES
+                  for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                  for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC") and gc not in source_heads]
+        if served and (found := self._make_actors(served, context, published, keep_unknown_nouns=True)):
+            return found
         if not targets or (not moved and any(a.country or a.org for a in targets)):
             return targets
         # "surrendered their last territory to US-backed forces": the side yielded to
@@ -1004,7 +1019,11 @@ class ParticipantFinder:
         # "strengthened its forces in Crimea": where the forces moved are
         stationed = [gc for h in heads if moved for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
                      for gc in c.children if gc.dep_ == "pobj" and (is_named(gc) or is_place(gc))]
-        places = handed or stationed or place_recipients(predicate) or places_in_scope(
+        # "donated $1 million to the World Food Program in X": a named body given to is the recipient,
+        # with the place that locates it
+        given_to = [r for r in recipient_heads(predicate, candidate.extra) if r.head.lower_ == "to"
+                    and r.pos_ == "PROPN" and r.ent_type_ not in ("GPE", "LOC") and self._names_actor(r)]
+        places = handed or stationed or place_recipients(predicate) or given_to or places_in_scope(
             predicate, [*target_heads, *candidate.extra], opponents=True
         ) or conjoined_act_places(predicate)
         return self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True) or targets

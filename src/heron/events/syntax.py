@@ -43,6 +43,7 @@ GENERIC_OBJECTS = frozenset(object_classes()["generic_objects"])
 PLACE_NOUN_LEMMAS = frozenset(object_classes()["place"])
 BENEFICIARIES = frozenset(object_classes()["beneficiary"])
 RELIEF_OBJECTS = frozenset(object_classes()["relief"])
+AIMING_VERBS = frozenset(object_classes()["aiming_verbs"])
 
 # Words that count the people of their "of" phrase ("thousands of refugees").
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd",
@@ -704,6 +705,17 @@ def located_targets(predicate: Token) -> list[Token]:
     """'near an Afghan army base', 'at the checkpoint': where an act is aimed, when what it is done
     with is the source's own."""
     return first_prepositional_objects([predicate], LOCATED_TARGET_PREPOSITIONS)
+
+
+def aimed_by_participle(verb: Token) -> list[Token]:
+    """'carried out a raid, targeting militant commanders in X': whom a participle clause of the act says
+    it was aimed at (its object, before any place that locates them)."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.lemma_.lower() in AIMING_VERBS:
+            obj = direct_object(clause)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return [obj]
+    return []
 
 
 def purpose_beneficiaries(verb: Token) -> list[Token]:
