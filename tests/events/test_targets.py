@@ -455,3 +455,14 @@ def test_an_opening_both_belongs_to_the_coordination() -> None:
 def test_a_word_of_the_predicate_is_never_part_of_a_participant() -> None:
     assert targets("Yemen let free activists in the face of protests.") == ["activists"]
     assert targets("Police set free Amal Hassan, who had led protests.") == ["Amal Hassan"]
+
+
+def test_a_named_place_the_parse_hangs_on_the_verb_belongs_to_the_target() -> None:
+    # where people or a site are says which ones; the parser's attachment to the verb is its guess
+    assert targets("Gunmen stormed the mosque in Mosul on Friday.") == ["the mosque in Mosul"]
+    assert targets("Militants attacked a police headquarters in eastern Afghanistan.") == [
+        "a police headquarters in eastern Afghanistan"
+    ]
+    # not a person (where they met), nor a place noun with no name ("in some areas")
+    assert targets("The minister met the Turkish ambassador in Berlin.") == ["the Turkish ambassador"]
+    assert targets("The cartel attacked rival cells in some areas.") == ["rival cells"]

@@ -8,7 +8,7 @@ one is no participant of its own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,8 @@ from heron.records import Actor
 MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
 MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+# Prepositions of a place phrase that says where a target is (see verb_attached_place).
+PLACE_PHRASE_PREPOSITIONS = frozenset({"in", "at", "near"})
 
 # Words that open the second conjunct of a named modifier only when it heads a phrase of its own ("USAID
 # and other donors" are two participants; "Iraqi and Turkish demands" share one head).
@@ -136,6 +138,33 @@ def without_predicate_words(actors: list[Actor], doc: Doc, predicate_words: set[
         start, end = doc[low].idx, doc[high].idx + len(doc[high])
         kept.append(replace(actor, text=doc.text[start:end], start=start, end=end))
     return kept
+
+
+def verb_attached_place(mention: Span, roles: Mapping[str, Role],
+                        known_place: Callable[[Token], bool] = lambda token: False) -> Span | None:
+    """The mention grown over a place phrase right after it that the parse hung on the verb instead of
+    the noun ("arrested dozens of demonstrators | in Yerevan", "stormed the mosque | in Mosul", "fired on
+    protesters | in the southeast of the country"): where people or a site are says which ones, and the
+    attachment is the parser's guess. Not for a person ("met the ambassador in Berlin": where the meeting
+    was) or a name; None when nothing follows that way. ``known_place`` tells a place name the parse did
+    not tag as one ("in Camarines Norte")."""
+    doc, head = mention.doc, mention.root
+    if head.pos_ != "NOUN" or names_a_person(head, roles) or mention.end >= len(doc):
+        return None
+    preposition = doc[mention.end]
+    if preposition.dep_ != "prep" or preposition.lower_ not in PLACE_PHRASE_PREPOSITIONS:
+        return None
+    governor = head.head if head.dep_ in ("dobj", "obj") else head.head.head if head.dep_ == "pobj" else None
+    if governor is None or preposition.head != governor or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    place = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if place is None or not (is_place(place) or place.pos_ == "PROPN" and known_place(place)):
+        return None
+    where = mention_span(place, doc[place.i : place.i + 1], roles)
+    # a named place ("in eastern Afghanistan", "in Syria's Hama province"), not "in some areas"
+    if not any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" and known_place(t) for t in where):
+        return None
+    return doc[mention.start : where.end]
 
 
 def mention_end_char(mention: Span) -> int:

@@ -27,6 +27,7 @@ from heron.events.mentions import (
     mention_end_char,
     mention_span,
     names_a_person,
+    verb_attached_place,
 )
 from heron.events.modality import ModalityRules, is_future
 from heron.events.syntax import (
@@ -878,7 +879,22 @@ class ParticipantFinder:
             if not found and (is_mediated_conflict(head) or head in kept_heads):
                 found = self._make_actors([head], context, published, keep_unknown_nouns=True)
             actors.extend(found)
+        for actor in actors:
+            self._grow_over_place(actor, heads[0].doc)
         return distinct_mentions(actors)
+
+    def _grow_over_place(self, actor: Actor, doc: Doc) -> None:
+        """A target's mention takes in the place phrase after it that the parse hung on the verb (see
+        verb_attached_place); its codes stay those of the party."""
+        mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        grown = verb_attached_place(mention, self.actors.roles, self._is_known_place) if mention is not None else None
+        if grown is not None:
+            end = mention_end_char(grown)
+            actor.text, actor.end = doc.text[actor.start : end], end
+
+    def _is_known_place(self, token: Token) -> bool:
+        """A city or province of the places table (actors/places.py), whatever the parse tagged it."""
+        return self.actors.places.country(self.actors.phrase_for(token).text) is not None
 
     def _unnamed_parties(self, candidate: Candidate, heads: list[Token]) -> list[Token]:
         """Target heads that stand as they are though no dictionary knows them: a party the act asks
