@@ -466,3 +466,45 @@ def test_a_named_place_the_parse_hangs_on_the_verb_belongs_to_the_target() -> No
     # not a person (where they met), nor a place noun with no name ("in some areas")
     assert targets("The minister met the Turkish ambassador in Berlin.") == ["the Turkish ambassador"]
     assert targets("The cartel attacked rival cells in some areas.") == ["rival cells"]
+
+
+def test_persons_released_are_the_target_not_whom_they_are_handed_to() -> None:
+    assert targets("The rebels will release two kidnapped engineers to representatives of the Red Cross.") == [
+        "two kidnapped engineers"
+    ]
+    assert targets("Israel released 30 prisoners to the Palestinian Authority.") == ["30 prisoners"]
+
+
+def test_a_conjunct_with_its_own_passive_auxiliary_is_passive() -> None:
+    event = next(e for e in heron.extract(
+        "Ten Turkish sailors, held captive in Nigeria for weeks, have been freed by Nigerian forces.",
+        published="2024-05-06") if e.cameo == "0841")
+    assert [a.text for a in event.source] == ["Nigerian forces"]
+    assert [a.text for a in event.target] == ["Ten Turkish sailors"]
+
+
+def test_a_threat_a_letter_carries_targets_its_addressee_not_its_topic() -> None:
+    assert targets("The president sent a letter to the head of the IMF threatening to cut funding over the debt.") == [
+        "the head of the IMF"
+    ]
+    assert targets("The minister wrote to the governor of Texas threatening to cut funding over the executions.") == [
+        "the governor of Texas"
+    ]
+
+
+def test_a_feeling_expressed_belongs_to_its_possessor_and_targets_its_topic() -> None:
+    assert targets("The minister expressed the ministry's optimism about the reforms.") == ["the reforms"]
+    assert targets("The envoy expressed Germany's concern about the arrests of journalists in Turkey.") == [
+        "the arrests of journalists in Turkey"
+    ]
+
+
+def test_cooperation_goes_to_its_partner_not_to_whom_it_is_aimed_against() -> None:
+    assert targets("Police shared evidence with Spain against the suspect John Smith.") == ["Spain"]
+
+
+def test_an_attack_hits_the_site_before_the_place_that_locates_it() -> None:
+    assert targets(
+        "Rebels launched a coordinated attack that involved 300 fighters and tanks on the army headquarters in Kunar province."
+    ) == ["the army headquarters in Kunar province"]
+    assert targets("Police shared evidence with Spain this week against John Smith, a British national.") == ["Spain"]

@@ -50,6 +50,7 @@ from heron.events.participants import (
     DISPATCH_CAMEO_PREFIXES,
     FORCE_CAMEO_ROOTS,
     PROTEST_CAMEO_PREFIX,
+    RELEASE_PERSONS_CAMEO,
     REQUEST_CAMEO_PREFIXES,
     RESPONSE_CAMEO_PREFIXES,
     Candidate,
@@ -57,6 +58,7 @@ from heron.events.participants import (
 )
 from heron.events.syntax import (
     NON_ACTOR_ENTITY_TYPES,
+    VICTIM_PREPOSITIONS,
     aimed_by_participle,
     clause_objects,
     direct_object,
@@ -109,8 +111,8 @@ LITERAL_TARGET_CAMEO_PREFIXES = ("01", "12", "17", "18", "19", "20")
 # materials", "a state of siege"), the place it goes to or applies in stands for the recipient.
 THING_TO_PLACE_CAMEO_PREFIXES = ("03", "07", "08", "15", "16", "172", "191")
 
-# ... but people released are the target themselves ("released hundreds of prisoners in Tripoli").
-RELEASE_PERSONS_CAMEO = "0841"
+# ... but people released are the target themselves ("released hundreds of prisoners in Tripoli", also
+# as an intent, "will release ...": RELEASE_PERSONS_CAMEO).
 
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
@@ -600,7 +602,7 @@ class EventCoder(ParticipantFinder):
         if candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES):
             targets = self._dispatch_targets(candidate, source_heads, target_heads, targets, context, published)
         if targets and targets is given_targets and candidate.cameo.startswith(THING_TO_PLACE_CAMEO_PREFIXES) \
-                and candidate.cameo != RELEASE_PERSONS_CAMEO \
+                and RELEASE_PERSONS_CAMEO not in (candidate.cameo, candidate.entry.cameo) \
                 and not any(a.country or a.org or a.sector for a in targets) and not any(is_named(h) for h in target_heads) \
                 and not any(self._is_party_mention(a, sentence.doc) for a in targets):
             # "provided basic shelter materials ... in Haiti", "lifted a state of emergency in northern
@@ -616,6 +618,7 @@ class EventCoder(ParticipantFinder):
             # ... or where what it promises or threatens goes: "agreed to set up a research centre in
             # Tokyo", "threatened to impose a curfew in Algiers"
             clauses = [c for c in candidate.predicate.children if c.dep_ == "xcomp"]
+            force = candidate.cameo.startswith(FORCE_CAMEO_ROOTS)
             carriers = [candidate.predicate, *(t for t in candidate.extra if t.pos_ == "NOUN"), *clauses,
                         *(o for clause in clauses if (o := direct_object(clause)) is not None)]
             places = next((found for carrier in carriers if (found := place_recipients(carrier))), []) or [
@@ -625,13 +628,15 @@ class EventCoder(ParticipantFinder):
             ] or (
                 # further in: "returned 12 human skulls that date back to ... to Peru", "aid to the
                 # Palestinian people", "a ceasefire effective from Sunday in Somalia"
-                places_in_scope(candidate.predicate, list(candidate.extra), opponents=True, recipients=True)
+                places_in_scope(candidate.predicate, list(candidate.extra), opponents=True, recipients=True,
+                                victims=force)
             )
             places = [p for p in places if p not in source_heads]
             # "a curfew in parts of Kashmir": force or coercion applied to a place noun hits that place even
-            # when no dictionary knows it
-            targets = self._make_actors(places, context, published, keep_unknown_nouns=all(map(is_place, places))
-                                        and cameo_info(candidate.cameo).quad == "material_conflict")
+            # when no dictionary knows it; so does force what it hits ("on the headquarters in X")
+            targets = self._make_actors(places, context, published, keep_unknown_nouns=(
+                all(map(is_place, places)) and cameo_info(candidate.cameo).quad == "material_conflict"
+                or force and any(p.head.lower_ in VICTIM_PREPOSITIONS for p in places)))
         if candidate.cameo.startswith(REQUEST_CAMEO_PREFIXES) and (
             aims := [a for a in self._appealed_protest_aims(candidate.predicate) if a not in source_heads]
         ):

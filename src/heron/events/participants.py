@@ -72,6 +72,7 @@ from heron.events.syntax import (
     is_to_infinitive,
     is_topic,
     located_targets,
+    message_addressees,
     named_beside,
     noun_authors,
     noun_participants,
@@ -98,6 +99,8 @@ from heron.records import Actor
 ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PRONOUNS_WITHOUT_REFERENT = {"it", "this", "that", "which", "what", "there", "these", "those", "who", "whom"}
 PROTEST_CAMEO_PREFIX = "14"
+# Pessimistic and optimistic comments and sympathy (CAMEO 012, 013, 018): a feeling expressed.
+FEELING_CAMEO_PREFIXES = ("012", "013", "018")
 
 # Deploying, withdrawing and sending aid: what is moved belongs to the source (see _build_event in coder.py).
 DISPATCH_CAMEO_PREFIXES = ("07", "087", "15")
@@ -113,6 +116,13 @@ OWN_MEANS = frozenset(object_classes()["means"] + object_classes()["weapons"] + 
 # Forces a dispatch moves: the source's own, even when their phrase names the source ("its forces").
 MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["police_force"]
                          + object_classes()["peacekeepers"])
+
+# Releases of persons (CAMEO 0841): whom they are handed to ("released two hostages to the Red Cross")
+# only receives them; the persons released are the target, even when no dictionary knows them. Goods,
+# money and information "released" go to their recipient like any thing given.
+RELEASE_PERSONS_CAMEO = "0841"
+RELEASED_THINGS = frozenset(object_classes()["money"] + object_classes()["relief"] + object_classes()["information"]
+                            + object_classes()["weapons"] + object_classes()["artefact"])
 
 # What is sought where it is given ("sought refuge in X").
 REFUGE_OBJECTS = frozenset(object_classes()["refuge"])
@@ -184,6 +194,10 @@ RALLYING_CAMEO_PREFIXES = ("14", "15")
 # endorsing or defending something (see _unnamed_parties).
 STATEMENT_CAMEO_PREFIX = "01"
 EVALUATION_CAMEO_PREFIXES = ("019", "051", "052")
+
+# Cooperation (verbal or material) and the prepositions of the partner it is shared with or given to.
+COOPERATION_QUADS = frozenset({"verbal_cooperation", "material_cooperation"})
+PARTNER_PREPOSITIONS = frozenset({"with", "to"})
 
 # Comments and rejections: a response to an accusation or demand answers its author.
 RESPONSE_CAMEO_PREFIXES = ("01", "12")
@@ -306,7 +320,7 @@ class ParticipantFinder:
                 sources, targets = passive_subjects, []
         elif candidate.kind != "speech":
             obj = direct_object(predicate)
-            thing = obj is not None and not self._names_actor(obj)
+            thing = obj is not None and not self._names_actor(obj) and not self._released_persons(candidate, obj)
             if obj is not None and obj not in candidate.extra and self._noun_entry(obj) is None:
                 # "donated medical supplies to various African countries": a thing given goes to its
                 # recipient; an actor acted on is the target itself
@@ -334,6 +348,14 @@ class ParticipantFinder:
                 # "ruled out any concessions to Russia": the object is an event, the recipient follows.
                 # ("welcomed the visit by X to her country": the source's own country is not it)
                 targets = [t for t in recipient_heads(predicate, candidate.extra) if not self._is_own_home(t)]
+                cooperation = cameo_info(candidate.cameo).quad in COOPERATION_QUADS
+                if cooperation and obj is not None and targets and not any(
+                    t.head.lower_ in PARTNER_PREPOSITIONS for t in targets
+                ):
+                    # "shared evidence with X against Y": cooperation goes to its partner; whom it is
+                    # aimed against is what it is about
+                    targets = [t for t in noun_participants(obj)[1]
+                               if t.head.lower_ in PARTNER_PREPOSITIONS and not self._is_own_home(t)] or targets
                 if obj is not None and not any(self._names_actor(t) for t in targets):
                     # "expressed condolences to Bangladesh over a fire": the event noun's own
                     # recipient beats a circumstance of the verb, and so does whom the event noun is
@@ -342,6 +364,8 @@ class ParticipantFinder:
                     loose = bool(targets) and all(t.head.lower_ in LOOSE_PREPOSITIONS for t in targets)
                     members = [m for m in of_complements(obj) if self._names_actor(m)] if loose else []
                     own = [t for t in noun_participants(obj)[1] if not self._is_own_home(t)]  # "to her country"
+                    if cooperation:
+                        own = [t for t in own if t.head.lower_ in PARTNER_PREPOSITIONS] or own
                     if candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
                         # "rejected an extradition request for X": the person the request is about
                         answered = self._answered_authors(obj, sources) if own else []
@@ -372,10 +396,14 @@ class ParticipantFinder:
                 # its recipient or author is.
                 # ("lifted sanctions imposed on China", "extended the curfew in Jamaica").
                 targets = [obj]
-                # ("expelled all UNSCOM weapons inspectors": a party named by what it is is no thing)
-                if thing and obj.lemma_.lower() not in PARTY_NOUNS:
-                    authors = [a for a in self._act_authors(obj, candidate) or self._named_authors(predicate)
-                               if a not in sources]
+                # ("expelled all UNSCOM weapons inspectors": a party named by what it is is no thing;
+                # "expressed the bank's optimism about X", "Germany's concern": a feeling expressed is
+                # its possessor's own, the speaker's side, even when the possessor names an actor; what
+                # it is about is the target)
+                feeling = candidate.cameo.startswith(FEELING_CAMEO_PREFIXES)
+                if (thing and obj.lemma_.lower() not in PARTY_NOUNS) or feeling:
+                    authors = [a for a in self._act_authors(obj, candidate, possessors=not feeling)
+                               or self._named_authors(predicate) if a not in sources]
                     # "demanded the withdrawal of Serbian forces": those who are to act (in the
                     # withdrawal itself, "completed its withdrawal of troops", they are the source's own)
                     own_act = (entry := self._noun_entry(obj)) is not None and entry.cameo == candidate.cameo
@@ -384,7 +412,8 @@ class ParticipantFinder:
             if not targets:
                 if candidate.cameo.startswith("13"):
                     targets = self._threatened_objects(predicate)  # "threatened to attack X"
-                targets = targets or complement_recipients(predicate, obj)
+                # "sent a letter to X threatening to ... over Y": whom the message goes to, before a topic
+                targets = targets or message_addressees(predicate) or complement_recipients(predicate, obj)
             if not targets:
                 # "demanded that President X abandon ...", "its demand that Israel ease ...", "allowed
                 # the opposition leader to hold a rally": whom the act is aimed at does what it asks
@@ -502,6 +531,12 @@ class ParticipantFinder:
         # (not "a demand for the sacking of X": the act asks for an act, and stands for itself)
         wanted = [gc for c in act.children if c.dep_ == "prep" and c.lower_ == "for" for gc in c.children if gc.dep_ == "pobj"]
         return [p for p in wanted if names_a_person(p, self.actors.roles) and self._names_actor(p)][:1]
+
+    def _released_persons(self, candidate: Candidate, obj: Token) -> bool:
+        """Is the object of a release of persons (CAMEO 0841, also when said as an intent: "will release")
+        a person or group rather than goods or money ("released two kidnapped engineers")?"""
+        return (candidate.entry.cameo or "").startswith(RELEASE_PERSONS_CAMEO) and obj.pos_ == "NOUN" \
+            and obj.lemma_.lower() not in RELEASED_THINGS and obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES
 
     def _refuge_places(self, candidate: Candidate, obj: Token | None) -> list[Token]:
         """'sought refuge in India's state of Mizoram', 'asked for asylum in Germany': where refuge or

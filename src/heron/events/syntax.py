@@ -44,6 +44,9 @@ PLACE_NOUN_LEMMAS = frozenset(object_classes()["place"])
 BENEFICIARIES = frozenset(object_classes()["beneficiary"])
 RELIEF_OBJECTS = frozenset(object_classes()["relief"])
 AIMING_VERBS = frozenset(object_classes()["aiming_verbs"])
+# Messages and the verbs of writing that carry an act to someone ("sent a letter to X threatening ...").
+MESSAGE_NOUNS = frozenset(object_classes()["message"])
+WRITING_VERBS = frozenset({"write", "cable", "email", "telegraph"})
 
 # Words that count the people of their "of" phrase ("thousands of refugees").
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd",
@@ -246,13 +249,18 @@ def subject_heads(predicate: Token) -> list[Token]:
 def shared_passive_subjects(verb: Token) -> list[Token]:
     """'X was tortured and killed': a participle conjoined with a passive verb, with no subject or object
     of its own, is said of the same passive subject. Not one with a recipient of its own ("X would be
-    killed or handed over to the authorities": the authorities receive)."""
+    killed or handed over to the authorities": the authorities receive). A conjunct with its own passive
+    auxiliary is passive whatever the first verb is: "the rebels attacked the town and were repelled by
+    the army" (the rebels are repelled)."""
     if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB" or any(
         c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "to")
         for c in verb.children
     ):
         return []
-    return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    shared = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not shared and any(c.dep_ == "auxpass" for c in verb.children):
+        shared = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    return shared
 
 
 def misattached_subjects(verb: Token) -> list[Token]:
@@ -393,6 +401,24 @@ def is_topic(head: Token) -> bool:
     preposition = head.head
     return head.dep_ == "pobj" and (preposition.lower_ in COMMENT_TOPIC_PREPOSITIONS or (
         preposition.lower_ in ATTITUDE_TOPIC_PREPOSITIONS and preposition.head.pos_ == "ADJ"))
+
+
+def message_addressees(predicate: Token) -> list[Token]:
+    """Whom a message carrying the act is sent or written to: "sent a letter to the head of X threatening
+    to cut funding over Y", "wrote to X demanding ..." (a participle of the sending verb or of the message
+    itself). What the act is about ("over Y") is not whom it is addressed to."""
+    if predicate.dep_ not in ("advcl", "acl", "xcomp") or predicate.tag_ != "VBG":
+        return []
+    holder = predicate.head
+    message = holder if holder.pos_ == "NOUN" else direct_object(holder)
+    sender = holder.head if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "obj") else holder
+    if sender.pos_ != "VERB" or (message is not None and message.lemma_.lower() not in MESSAGE_NOUNS) or (
+        message is None and sender.lemma_.lower() not in WRITING_VERBS
+    ):
+        return []
+    return [gc for word in (sender, *([message] if message is not None else [])) for c in word.children
+            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
+            for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
 
 
 def refused_act_authors(predicate: Token) -> list[Token]:
@@ -640,13 +666,16 @@ def place_recipients(predicate: Token) -> list[Token]:
 
 
 def places_in_scope(
-    predicate: Token, things: list[Token], *, opponents: bool = False, recipients: bool = False
+    predicate: Token, things: list[Token], *, opponents: bool = False, recipients: bool = False,
+    victims: bool = False,
 ) -> list[Token]:
     """The nearest place an act or the things it moves are put in: "provided aid to 1.5 million
     people in the five months after the earthquake in Haiti" -> Haiti. Searched breadth-first from
     the predicate and the things, within the predicate's own clause; "parts of X" counts as a place.
     With ``opponents``, a named opponent counts too ("mobilized troops for the war against Iraq"); with
-    ``recipients``, a named recipient ("aid to the Palestinian people")."""
+    ``recipients``, a named recipient ("aid to the Palestinian people"); with ``victims``, what an attack
+    is said to hit ("an attack that included 500 troops on the headquarters in X province": the site,
+    found before the place that locates it)."""
     frontier = [predicate, *things]
     seen = {token.i for token in frontier}
     for _ in range(8):
@@ -665,7 +694,17 @@ def places_in_scope(
                 marker = child.head.lower_
                 if (marker in PLACE_PREPOSITIONS and is_place(child)) or (
                     opponents and marker == "against" and names_opponent(child)
-                ) or (recipients and marker == "to" and is_named(child)):
+                ) or (recipients and marker == "to" and is_named(child)) or (
+                    # (not what another act in scope is done to: "to retaliate for X vetoing Y on Z"; a
+                    # relative clause describes the attack itself)
+                    # (nor a place "on the border", nor where a verb's act happened, "killed at a party",
+                    # nor what a circumstance names, "during years of policies against X")
+                    victims and marker in VICTIM_PREPOSITIONS and child.pos_ in ("NOUN", "PROPN")
+                    and child.ent_type_ not in NON_ACTOR_ENTITY_TYPES and not is_place(child)
+                    and (marker != "at" if child.head.head == predicate else (
+                        child.head.head.pos_ in ("NOUN", "PROPN") and child.head.head.dep_ != "pobj"
+                        or child.head.head.dep_ == "relcl"))
+                ):
                     found.append(child)
         if found:
             return found
