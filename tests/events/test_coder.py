@@ -205,3 +205,45 @@ def test_time_phrase_after_the_object_is_not_a_particle() -> None:
 def test_particle_parsed_as_a_modifier_of_the_object() -> None:
     event = first(heron.extract("Oman let free two detained Iranian sailors."))
     assert event.cameo == "0841" and event.predicate == "let free" and names(event.source) == ["OMN"]
+
+
+def test_a_verb_the_tagger_reads_as_a_noun_is_coded_from_its_particle() -> None:
+    # "hand" is tagged a noun here, but the parse gives it a particle and an object: a verb
+    events = heron.extract("EU and UN hand over urgently needed essential medical supplies to the Nigerian Government.")
+    event = top(events)
+    assert event.cameo == "073"
+    assert [a.text for a in event.source] == ["EU", "UN"]
+    assert [a.text for a in event.target] == ["the Nigerian Government"]
+
+
+def test_let_free_read_as_a_clause_keeps_the_causer_as_source() -> None:
+    # the parse makes the freed the subject ("let [the journalist free]") or the object of an adjective
+    for text, freed in (
+        ("Egypt finally let free the 31-year old Egyptian-Canadian journalist Omar Hassan, who had been held "
+         "in a prison in Cairo for a year.", "the 31-year old Egyptian-Canadian journalist Omar Hassan"),
+        ("Iran let free two British sailors who had been detained in the Gulf.", "two British sailors"),
+    ):
+        event = top(heron.extract(text))
+        assert event.cameo == "0841", text
+        assert [a.text for a in event.source] == [text.split()[0]]
+        assert [a.text for a in event.target] == [freed]
+
+
+def test_a_participle_between_commas_misparsed_as_main_verb_ranks_below_the_real_one() -> None:
+    text = ("Twelve Greek sailors, held captive in Yemen for more than 60 days, have been freed by Yemeni forces, "
+            "ending a dispute between the two countries.")
+    event = top(heron.extract(text))
+    assert event.cameo == "0841"
+    assert [a.text for a in event.source] == ["Yemeni forces"]
+    assert [a.text for a in event.target] == ["Twelve Greek sailors"]
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union extended its economic sanctions against Russia for six months.",
+    "Brussels renewed sanctions on Belarus.",
+    "The Security Council failed to renew the arms embargo on Libya.",
+])
+def test_renewed_or_extended_sanctions_are_imposed(text: str) -> None:
+    event = top(heron.extract(text))
+    assert event.cameo == "163"
+    assert event.target and event.target[0].text in ("Russia", "Belarus", "Libya")

@@ -64,6 +64,8 @@ from heron.events.syntax import (
     direct_object,
     has_infinitive_complement,
     is_beneficiary,
+    is_causative_complement,
+    is_misparsed_reduced_relative,
     is_named,
     is_place,
     is_purpose_clause,
@@ -73,6 +75,7 @@ from heron.events.syntax import (
     place_recipients,
     places_in_scope,
     purpose_beneficiaries,
+    reads_as_verb,
     reporting_verb,
     subject_heads,
     verb_lemma,
@@ -245,8 +248,10 @@ class EventCoder(ParticipantFinder):
         doc = sentence.doc
         tags = self.actors.document_pos(doc)  # read once per document by the actor scan
         for index in range(sentence.start, sentence.end):
-            if tags[index] not in ("VERB", "AUX") or index in consumed:
-                continue
+            if index in consumed or not (
+                tags[index] in ("VERB", "AUX") or (tags[index] == "ADJ" and is_causative_complement(doc[index]))
+            ):
+                continue  # an adjective is read as the verb it is in "let free two sailors" (parsed as a clause)
             token = doc[index]
             if token.dep_ == "amod":
                 continue  # attributive participles describe a noun ("the alleged abuses", "the banned party")
@@ -258,6 +263,12 @@ class EventCoder(ParticipantFinder):
         for index in range(sentence.start, sentence.end):
             if tags[index] not in ("NOUN", "PROPN") or index in consumed:
                 continue
+            if reads_as_verb(doc[index]):  # a verb the tagger misread as a noun: "EU and UN hand over ..."
+                candidate = self._verb_candidate(doc[index])
+                if candidate is not None:
+                    consumed.update(t.i for t in candidate.extra)
+                    candidates.append(candidate)
+                    continue
             candidate = self._noun_candidate(doc[index])
             if candidate is not None:
                 candidates.append(candidate)
@@ -460,7 +471,7 @@ class EventCoder(ParticipantFinder):
         """Events in the main clause are what a sentence reports; those in relative or adverbial
         clauses are background, and the content of a demand or threat ("demanded that X refuse")
         has not happened."""
-        penalty = 0.0
+        penalty = 0.05 if is_misparsed_reduced_relative(predicate) else 0.0
         token = predicate
         for _ in range(4):
             if token.head == token:

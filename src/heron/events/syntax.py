@@ -20,6 +20,8 @@ from heron.events.lexicon import object_classes, verb_lemma_corrections
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# verbs whose bare complement the parse may read as a clause with its subject after the verb ("let free X")
+CAUSATIVE_VERBS = ("let", "set")
 
 # Prepositions that introduce the recipient of an action ("met with X", "sanctions on X").
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon", "over")
@@ -121,6 +123,15 @@ def verb_lemma(verb: Token) -> str:
     return verb_lemma_corrections().get(verb.lower_) or verb.lemma_.lower()
 
 
+def reads_as_verb(token: Token) -> bool:
+    """A word the tagger calls a noun but the parser gave a verb's dependents: a particle ("EU and UN
+    hand over supplies", where "hand" is tagged a noun), or both a subject and a direct object."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl"):
+        return False
+    dependents = {child.dep_ for child in token.children}
+    return "prt" in dependents or {"nsubj", "dobj"} <= dependents
+
+
 def is_to_infinitive(verb: Token) -> bool:
     """'to mediate', 'to help': the verb is marked by infinitive "to"."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
@@ -140,6 +151,8 @@ def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
+    if (inverted := inverted_subject(verb)) is not None:
+        return inverted
     # "held talks" parsed with the object as attr/oprd in some sentences
     for child in verb.children:
         if child.dep_ in ("attr", "oprd") and child.pos_ == "NOUN":
@@ -161,6 +174,8 @@ def object_lemmas(verb: Token) -> list[tuple[Token, str]]:
               for gc in c.children if gc.dep_ in ("pobj", "pcomp")]  # pcomp: a gerund ("contribute to rebuilding")
     # "declined to comment", "considering sending aid": the complement verb and its object
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")):
+        if is_causative_complement(clause):
+            continue  # "let free the journalists": the complement is the act, coded on its own
         heads.append(clause)
         heads += [gc for gc in clause.children if gc.dep_ in ("dobj", "obj")]
     heads = [token for head in heads for token in (head, *head.conjuncts)]
@@ -197,8 +212,43 @@ RAISING_PARTICIPLES = frozenset({"believe", "say", "think", "report", "allege", 
                                  "understand", "presume", "rumour", "rumor", "consider", "see"})
 
 
+def is_misparsed_reduced_relative(verb: Token) -> bool:
+    """'Eighteen fishermen, held captive in X for 100 days, have been freed by Y': a participle set off
+    by commas right after its subject, that the parse made the main verb with the real main verb (one
+    with its own auxiliary, after a comma) as its conjunct. The participle only describes the subject."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBN", "VBD") or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS and c.i == verb.i - 2 for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and verb.doc[c.left_edge.i - 1].text == ","
+        and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in verb.children
+    )
+
+
+def is_causative_complement(verb: Token) -> bool:
+    """'X let free the activists': the parse reads the complement of a causative 'let/set' as a clause
+    of its own (the freed as its object, or as its subject after the verb); the causer acts."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in CAUSATIVE_VERBS or verb.i != verb.head.i + 1:
+        return False
+    return any(c.dep_ in ("dobj", "obj") or (c.dep_ in SUBJECT_DEPS and c.i > verb.i) for c in verb.children)
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The object of a causative complement that the parse made its subject ("let free the activists")."""
+    if not is_causative_complement(verb) or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return subjects[0] if len(subjects) == 1 else None
+
+
 def subject_heads(predicate: Token) -> list[Token]:
     """The subject, following control ("agreed to set up"), coordination and relative clauses."""
+    if is_causative_complement(predicate):
+        return subject_heads(predicate.head)
     token = predicate
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or misattached_subjects(token)
