@@ -508,3 +508,48 @@ def test_an_attack_hits_the_site_before_the_place_that_locates_it() -> None:
         "Rebels launched a coordinated attack that involved 300 fighters and tanks on the army headquarters in Kunar province."
     ) == ["the army headquarters in Kunar province"]
     assert targets("Police shared evidence with Spain this week against John Smith, a British national.") == ["Spain"]
+
+
+def test_a_ban_on_dealing_with_a_party_targets_that_party() -> None:
+    assert targets("The EU will not lift its ban on doing business with the Syrian government.") == [
+        "the Syrian government"
+    ]
+    assert targets("Canada lifted the ban on trading with Iran.") == ["Iran"]
+
+
+def test_restrictions_between_the_source_and_another_target_the_other() -> None:
+    assert targets("Jordan eased restrictions between it and Syria.") == ["Syria"]
+
+
+def test_what_a_comment_is_in_is_its_topic_but_not_the_statement_it_is_made_in() -> None:
+    assert targets("Farmers expressed pessimism in the future of the dairy industry.") == [
+        "the future of the dairy industry"
+    ]
+    assert targets("The opposition expressed confidence in the electoral commission.") == ["the electoral commission"]
+    assert targets("The minister expressed concern in a statement on Monday.") == []
+
+
+def test_an_amount_stands_for_what_it_measures() -> None:
+    assert targets("The EU imposed tariffs on $3 billion of US goods.") == ["US goods"]
+
+
+def test_a_strike_called_off_after_a_concession_targets_who_conceded() -> None:
+    assert targets("Dockers ended a strike that had paralysed the port once the company accepted their demands.") == [
+        "the company"
+    ]
+
+
+def test_what_is_opposed_stands_for_itself_when_it_names_nobody() -> None:
+    assert targets("Germany and Italy have opposed proposals in the European Parliament on farm subsidies.") == [
+        "proposals in the European Parliament"
+    ]
+
+
+def test_a_condemnation_targets_the_author_named_on_a_conjoined_act() -> None:
+    assert targets("The summit condemned the blockade and the repeated threats made by the Russian government.") == [
+        "the Russian government"
+    ]
+
+
+def test_a_statement_about_the_speaker_s_own_act_targets_what_it_is_done_to() -> None:
+    assert targets("The Indian government insists it is fully implementing all WTO rulings.") == ["all WTO rulings"]

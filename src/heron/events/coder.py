@@ -45,6 +45,7 @@ from heron.events.modality import (
     load_modality_rules,
 )
 from heron.events.participants import (
+    ACCUSE_CAMEO,
     ANAPHORIC_PRONOUNS,
     APPEAL_FOR_AID_CAMEO,
     DISPATCH_CAMEO_PREFIXES,
@@ -109,6 +110,11 @@ REPORTED_COMMENT_PENALTY = 0.3
 # Comments, rejections and force: what is commented on, rejected or hit is the target itself ("an arms
 # depot of the Syrian army", "an offer from the Afghan government"), even when it names an actor.
 LITERAL_TARGET_CAMEO_PREFIXES = ("01", "12", "17", "18", "19", "20")
+# Disapproval (criticism, opposition): what is opposed stands for itself when it names nobody ("opposed
+# resolutions in the United Nations"), like what is rejected; not what is blamed or accused ("blamed
+# sanctions for the crisis": the party accused is whom an accusation is aimed at), nor the predicate's own
+# noun ("expressed reservations", "filed a complaint").
+DISAPPROVAL_CAMEO_PREFIX = "11"
 
 # Giving, easing, mobilising, restricting: when what is given or imposed is a thing ("basic shelter
 # materials", "a state of siege"), the place it goes to or applies in stands for the recipient.
@@ -669,7 +675,10 @@ class EventCoder(ParticipantFinder):
             # ("to help victims of the flood": people helped are kept though no dictionary knows them)
             targets = self._make_actors(helped, context, published,
                                         keep_unknown_nouns=bool(helped) and all(is_beneficiary(t) for t in helped))
-        if not targets and (candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate)):
+        if not targets and (candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate)
+                            or candidate.cameo.startswith(DISAPPROVAL_CAMEO_PREFIX) and candidate.kind == "event"
+                            and not candidate.cameo.startswith(ACCUSE_CAMEO)
+                            and direct_object(candidate.predicate) not in candidate.extra):
             fallback = [t for t in self._rejected_or_commented(candidate) if t not in source_heads]
             targets = self._make_targets(fallback, context, published, keep_unknown_nouns=True, keep_topics=True,
                                          literal=True, answered=True)

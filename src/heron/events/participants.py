@@ -124,12 +124,19 @@ RELEASE_PERSONS_CAMEO = "0841"
 RELEASED_THINGS = frozenset(object_classes()["money"] + object_classes()["relief"] + object_classes()["information"]
                             + object_classes()["weapons"] + object_classes()["artefact"])
 
+# Money and relief: what a speaker says it gives ("said it has earmarked 2 million euros") goes to a
+# recipient; the statement is not about the money (see _own_act_objects).
+GIVEN_THINGS = frozenset(object_classes()["money"] + object_classes()["relief"])
+
 # What is sought where it is given ("sought refuge in X").
 REFUGE_OBJECTS = frozenset(object_classes()["refuge"])
 APPEAL_FOR_AID_CAMEO = "023"
 
 # Yielding (resigning, calling off a strike): to whom is said by the office left or the deal that ends it.
 YIELD_CAMEO_PREFIX = "08"
+
+# Conjunctions of a clause that says what ended a yielding act ("called off the strike after X agreed").
+CONCESSION_MARKERS = frozenset({"after", "once", "when"})
 
 # Demands or pressure a refusal holds out against or a yielding gives in to ("declined to resign despite the
 # president's request", "stepped down under pressure from the party"): their author is the target.
@@ -566,7 +573,22 @@ class ParticipantFinder:
                            for gc in c.children if gc.dep_ == "pobj" and self._names_actor(gc)]
                 if parties:
                     return parties
-        return self._pressing_authors(predicate)
+        return self._conceding_parties(predicate) or self._pressing_authors(predicate)
+
+    def _conceding_parties(self, predicate: Token) -> list[Token]:
+        """'called off the strike after the government accepted their demands', '... once the company
+        agreed to a raise': the party whose concession ends the act, named as the subject of an "after"
+        clause (which the parse may hang on a relative clause of the act's object)."""
+        subjects = subject_heads(predicate)
+        for clause in predicate.subtree:
+            if clause.dep_ != "advcl" or clause.pos_ != "VERB" or clause == predicate or any(
+                a.dep_ in ("ccomp", "parataxis") for a in clause.ancestors if predicate.is_ancestor(a)
+            ) or not any(c.dep_ == "mark" and c.lower_ in CONCESSION_MARKERS for c in clause.children):
+                continue
+            if any(cameo_info(entry.cameo).quad in COOPERATION_QUADS or entry.cameo.startswith(YIELD_CAMEO_PREFIX)
+                   for entry in self.lexicon.entries_for(verb_lemma(clause), "verb") if entry.cameo):
+                return [s for s in subject_heads_here(clause) if s not in subjects and self._names_actor(s)]
+        return []
 
     def _threatened_objects(self, predicate: Token) -> list[Token]:
         """'threatened to attack any U.S. troops', 'vowed to shell the tree': what the threatened or
@@ -627,7 +649,9 @@ class ParticipantFinder:
         comment is about its topic; failing these, a refusal answers whoever pressed for what it refuses
         ("declined to resign despite X's request")."""
         obj = direct_object(candidate.predicate)
-        authors = [] if obj is None or obj.pos_ != "NOUN" else self._named_authors(obj)
+        # ("condemned the act of aggression and the threats made by X": the author named on a conjunct)
+        authors = [] if obj is None or obj.pos_ != "NOUN" else next(
+            (found for noun in (obj, *obj.conjuncts) if noun.pos_ == "NOUN" and (found := self._named_authors(noun))), [])
         if candidate.cameo.startswith("01"):  # ("denied accusations by X")
             return authors or statement_topics(candidate.predicate, candidate.extra) or self._pressing_authors(candidate.predicate)
         # (not "rejecting the other's proposals", "its plans": a pronoun's act names nobody here)
@@ -680,7 +704,26 @@ class ParticipantFinder:
                 return given
         if candidate.cameo.startswith("13") and (authors := refused_act_authors(predicate)):
             return authors
-        return statement_topics(predicate, candidate.extra) or content_subjects(predicate, candidate.extra)
+        return statement_topics(predicate, candidate.extra) or content_subjects(predicate, candidate.extra) \
+            or self._own_act_objects(predicate)
+
+    def _own_act_objects(self, predicate: Token) -> list[Token]:
+        """'insists it is strictly enforcing all UN sanctions', 'said they were respecting the
+        ceasefire': a statement about the speaker's own act (the content clause's subject is a pronoun
+        for the speaker) is about what that act is done to, when no event of its own was coded there."""
+        found: list[Token] = []
+        # (reported after the verb, not a quotation before it, and by a speaker named, not a pronoun; a
+        # denial, "said it does not know ...", is no statement about an act)
+        if not any(s.pos_ != "PRON" for s in subject_heads(predicate)):
+            return []
+        for clause in (c for c in predicate.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > predicate.i
+                       and not any(g.dep_ == "neg" for g in c.children)):
+            own = any(s.lower_ in ("it", "they") for s in subject_heads_here(clause))
+            if own and not self.lexicon.entries_for(verb_lemma(clause), "verb") \
+                    and (obj := direct_object(clause)) is not None and obj.pos_ in ("NOUN", "PROPN") \
+                    and obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES and obj.lemma_.lower() not in GIVEN_THINGS:
+                found.append(obj)
+        return found
 
     def _is_own_thing(self, token: Token) -> bool:
         """'his explosives-laden vehicle', 'her country': a thing or place that a possessive pronoun gives
@@ -943,6 +986,7 @@ class ParticipantFinder:
             head in candidate.extra and head.lemma_.lower() in PARTY_NOUNS
             or cameo.startswith(REQUEST_CAMEO_PREFIXES) and self._is_pressed_to_act(head, candidate.predicate)
             or cameo.startswith(STATEMENT_CAMEO_PREFIX) and is_attitude_content(head, candidate.predicate, candidate.extra)
+            or cameo.startswith(STATEMENT_CAMEO_PREFIX) and head in self._own_act_objects(candidate.predicate)
             or cameo.startswith(EVALUATION_CAMEO_PREFIXES) and self._is_evaluated(head, candidate))]
 
     def _is_pressed_to_act(self, head: Token, predicate: Token) -> bool:

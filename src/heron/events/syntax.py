@@ -48,6 +48,7 @@ RELIEF_OBJECTS = frozenset(object_classes()["relief"])
 AIMING_VERBS = frozenset(object_classes()["aiming_verbs"])
 # Messages and the verbs of writing that carry an act to someone ("sent a letter to X threatening ...").
 MESSAGE_NOUNS = frozenset(object_classes()["message"])
+UTTERANCE_NOUNS = frozenset(object_classes()["utterance"])
 WRITING_VERBS = frozenset({"write", "cable", "email", "telegraph"})
 
 # Words that count the people of their "of" phrase ("thousands of refugees").
@@ -426,6 +427,8 @@ def for_clause_subjects(predicate: Token) -> list[Token]:
 def statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
     """What a comment is about: "expressed pessimism over Alitalia's future", "optimism at a bipartisan
     deal", "said it is skeptical about the scheme"."""
+    if topics := comment_in_topics(predicate, extra):
+        return topics
     clauses = [c for t in (predicate, *extra) for c in t.children if c.dep_ in ("acomp", "ccomp")]
     # the comment noun or adjective carries the topic ("at the same time" on the verb is a circumstance)
     carriers = [*extra, *(c for c in clauses if c.pos_ == "ADJ")]
@@ -447,8 +450,23 @@ def statement_topics(predicate: Token, extra: list[Token]) -> list[Token]:
     return []
 
 
+def comment_in_topics(predicate: Token, extra: Sequence[Token]) -> list[Token]:
+    """'expressed pessimism in the future of X', 'voiced confidence in the government': what a comment
+    noun is "in", when the parse hangs the phrase on the verb right after the noun. Not the form or
+    occasion of the statement ("in a statement", "in an interview"), nor a place or time ("in Geneva")."""
+    comments = [t for t in extra if t.pos_ == "NOUN" and t.head == predicate and t.dep_ in ("dobj", "obj")]
+    return [gc for noun in comments for c in (*noun.children, *predicate.children)
+            if c.dep_ == "prep" and c.lower_ == "in" and (c.head == noun or c.i == noun.right_edge.i + 1)
+            for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+            and gc.lemma_.lower() not in UTTERANCE_NOUNS
+            and gc.ent_type_ not in ("GPE", "LOC", "FAC", *NON_ACTOR_ENTITY_TYPES)]
+
+
 def is_topic(head: Token) -> bool:
     preposition = head.head
+    if head.dep_ == "pobj" and preposition.lower_ == "in":
+        verb = preposition.head.head if preposition.head.pos_ == "NOUN" else preposition.head
+        return head in comment_in_topics(verb, [c for c in verb.children if c.dep_ in ("dobj", "obj")])
     return head.dep_ == "pobj" and (preposition.lower_ in COMMENT_TOPIC_PREPOSITIONS or (
         preposition.lower_ in ATTITUDE_TOPIC_PREPOSITIONS and preposition.head.pos_ == "ADJ"))
 
@@ -518,7 +536,7 @@ def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
             # never a time or an idiom ("conceded at last to demands"), but "dozens of students" counts people
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON")
                        and (gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES or counts_members(gc))]
-            objects = objects or names_after_participle(child)
+            objects = objects or names_after_participle(child) or gerund_parties(child) or measured_things(child)
             if objects and child in extra:
                 # the particle of "called for sanctions against China": its object is the event noun,
                 # whose own complement names the recipient
@@ -537,6 +555,25 @@ def names_after_participle(preposition: Token) -> list[Token]:
             and (obj := direct_object(gc)) is not None and obj.pos_ == "PROPN"]
 
 
+def gerund_parties(preposition: Token) -> list[Token]:
+    """'lift the ban on doing business with X', 'sanctions against trading with X': a preposition that
+    governs a gerund instead of a noun is aimed at the named party the gerund's clause deals with."""
+    # (the parse reads the gerund as the preposition's clause or as its object)
+    if any(c.dep_ == "pobj" and c.pos_ != "VERB" for c in preposition.children) or not any(
+        c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG" for c in preposition.children
+    ):
+        return []
+    return clause_parties(preposition)
+
+
+def measured_things(preposition: Token) -> list[Token]:
+    """'cut tariffs on $120 billion of Chinese goods', 'a levy on 2 million tonnes of X's wheat': an amount
+    of money or a quantity stands for what it measures, its "of" complement."""
+    return [ggc for gc in preposition.children if gc.dep_ == "pobj" and gc.ent_type_ in ("MONEY", "QUANTITY")
+            for c in gc.children if c.dep_ == "prep" and c.lower_ == "of"
+            for ggc in c.children if ggc.dep_ == "pobj" and ggc.pos_ in ("NOUN", "PROPN")]
+
+
 def thing_recipients(thing: Token) -> list[Token]:
     """Whom or where a measure applies: "sanctions imposed on China", "restrictions between it and
     Israel", "its blockade of Yemen", "the curfew in Jamaica"."""
@@ -545,8 +582,9 @@ def thing_recipients(thing: Token) -> list[Token]:
     for child in thing.children:
         if child.dep_ != "prep" or child.lower_ not in ("between", "among", "of", "in", "on"):
             continue
-        objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ != "PRON"
-                   and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+        # ("restrictions between it and Israel": the pronoun is the source's side, its conjunct the other)
+        objects = [o for gc in child.children if gc.dep_ == "pobj" for o in (gc, *gc.conjuncts)
+                   if o.pos_ != "PRON" and o.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
         if child.lower_ in ("of", "in"):
             objects = [o for o in objects if o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") or o.pos_ == "PROPN"]
         if objects:
