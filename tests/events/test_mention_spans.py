@@ -183,3 +183,30 @@ def test_people_acted_on_keep_the_place_that_says_which_ones_but_a_subject_or_on
     assert texts(top("The gang threatened journalists in Honduras.").target) == ["journalists in Honduras"]
     assert texts(top("Protest leaders in Khartoum agreed to end the strike.").source) == ["Protest leaders"]
     assert texts(top("The ministry summoned the Danish ambassador in Ankara.").target) == ["the Danish ambassador"]
+
+
+# Lists inside one mention: each listed actor is a participant of its own.
+
+def test_people_in_a_list_of_places_are_the_people_of_each_place() -> None:
+    event = top("The agency sent food aid to refugees in Sudan, Ethiopia and Uganda.")
+    assert texts(event.target) == ["refugees in Sudan", "Ethiopia", "Uganda"]
+    assert countries(event.target) == ["SDN", "ETH", "UGA"]
+    # the places stand for their people, not their governments
+    assert {actor.sector for actor in event.target} == {"refugees"}
+
+
+def test_places_after_people_with_their_own_country_or_one_person_are_only_where_they_are() -> None:
+    assert countries(top("Militants attacked US troops in Iraq and Afghanistan.").target) == ["USA"]
+    assert texts(top("The rebels met the envoy in Chad and Sudan.").target) == ["the envoy"]
+
+
+def test_a_name_set_off_before_the_last_item_of_a_list_is_an_item_not_an_apposition() -> None:
+    event = top("The minister praised the Ghana Police, Bureau of National Investigations (BNI) and the army.")
+    assert texts(event.target) == ["the Ghana Police", "Bureau of National Investigations (BNI)", "the army"]
+
+
+def test_a_named_office_keeps_the_place_that_says_which_one() -> None:
+    assert texts(top("The U.S. Attorney's Office in Boston charged the company.").source) == [
+        "The U.S. Attorney's Office in Boston"
+    ]
+    assert texts(top("Gunmen attacked the Russian Embassy in Kabul.").target) == ["the Russian Embassy in Kabul"]

@@ -42,6 +42,10 @@ LISTED_NAME_TYPES = ("GPE", "ORG", "NORP", "LOC")
 # coordination, never to the mention of its first conjunct ("both sides" alone keeps its "both").
 COORDINATION_OPENERS = frozenset({"both", "either", "neither"})
 
+# Prepositions of a place list that says whose people are meant ("people in X, Y and Z", see
+# places_list_peoples).
+PEOPLE_PLACE_PREPOSITIONS = frozenset({"in", "from"})
+
 # Prepositions whose object is a pair or group by itself ("fighting between X and Y").
 JOINT_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 
@@ -201,7 +205,7 @@ def closes_bracket(doc: Doc, low: int, high: int) -> bool:
     return doc[high].text == ")" and any(doc[i].text == "(" for i in range(low, high))
 
 
-def hidden_conjuncts(head: Token) -> tuple[list[Token], tuple[int, int] | None]:
+def hidden_conjuncts(head: Token, roles: Mapping[str, Role] | None = None) -> tuple[list[Token], tuple[int, int] | None]:
     """Participants a misread coordination hides inside or beside the head's phrase, and the token
     window (first, last) the head's own mention keeps to. The parse may read a list of names as an
     apposition ("Chile, Peru, Bolivia and other states"), join a named modifier to "other" ("UNICEF and
@@ -209,14 +213,21 @@ def hidden_conjuncts(head: Token) -> tuple[list[Token], tuple[int, int] | None]:
     of X and the Y naval base", "the agency X and the Y Institute"), or on the verb or event noun
     above the head ("banned the X Front and the Y Party", "sanctions on X and Y"). Each named conjunct
     is a participant of its own, with its own codes; shared modifiers ("Iraqi and Turkish demands")
-    and conjuncts inside a name ("the Ministry of Trade and Industry") are left alone."""
+    and conjuncts inside a name ("the Ministry of Trade and Industry") are left alone. People in a list
+    of places ("people in X, Y and Z") are the people of each place (see places_list_peoples);
+    ``roles`` tells which nouns name people."""
     doc = head.doc
     if head.pos_ not in ("NOUN", "PROPN"):
         return [], None
     for child in head.children:
         if (child.dep_ == "appos" and child.i > head.i and head.pos_ == "PROPN" and is_listed_name(head)
-                and is_listed_name(child) and child.conjuncts and doc[child.left_edge.i - 1].text != "("):
-            return [child, *child.conjuncts], (head.left_edge.i, child.left_edge.i - 1)
+                and is_listed_name(child) and doc[child.left_edge.i - 1].text != "("):
+            if child.conjuncts:
+                return [child, *child.conjuncts], (head.left_edge.i, child.left_edge.i - 1)
+            if any(c.dep_ == "conj" and c.i > child.i for c in head.children) and doc[child.left_edge.i - 1].text == ",":
+                # "the X Police, Y Services (YS) and other agencies": a name set off by a comma in front of
+                # the head's own conjunct is an item of the list, not another name of the head
+                return [child], (head.left_edge.i, child.left_edge.i - 1)
         if child.dep_ in OWNER_MODIFIER_DEPS and child.i < head.i and child.ent_type_ in ("ORG", "GPE", "PERSON"):
             # the "and" hangs on the name; "other" on the name (as its conjunct) or on the head
             joiner = next((c for c in child.children if c.dep_ == "cc" and c.i == child.i + 1), None)
@@ -232,7 +243,11 @@ def hidden_conjuncts(head: Token) -> tuple[list[Token], tuple[int, int] | None]:
             continue  # "fighting between X and Y": the pair is the object
         if marker.lower_ == "of" and not has_determiner(conjuncts[0]):
             continue  # "the armies of Brazil and Argentina": bare names share the head
-        if marker.dep_ == "prep" and marker.lower_ != "of" and is_place(conjuncts[0]):
+        if marker.dep_ == "prep" and marker.lower_ != "of" and is_place(conjuncts[0]) and not (
+            roles is not None and places_list_peoples(head, marker, roles)
+            # countries each with its own people, not regions ("in Latin America and the Caribbean")
+            and all(t.ent_type_ == "GPE" for t in inner.conjuncts + (inner,))
+        ):
             continue  # "the commander in Latin America and the Caribbean": where the head is, not who
         return list(inner.conjuncts), (head.left_edge.i, conjuncts[0].left_edge.i - 1)
     right, ancestor = head.right_edge.i, head.head
@@ -246,6 +261,21 @@ def hidden_conjuncts(head: Token) -> tuple[list[Token], tuple[int, int] | None]:
             break
         ancestor = ancestor.head
     return [], None
+
+
+def places_list_peoples(head: Token, marker: Token, roles: Mapping[str, Role]) -> bool:
+    """Does a list of places after the head say whose people it means ("aid to people in X, Y and Z",
+    "refugees from X and Y"): a plural noun of people that no modifier gives an owner of its own, so
+    that each place stands for its people (not "US troops in X and Y", where the places are only where
+    the troops are, nor one person "the commander in X and Y")?"""
+    role = roles.get(head.lemma_.lower())
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or role is None or role.kind not in ("group", "person"):
+        return False
+    if marker.lower_ not in PEOPLE_PLACE_PREPOSITIONS or marker.head != head:
+        return False
+    return not any(
+        c.dep_ in OWNER_MODIFIER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in head.children
+    )
 
 
 def is_listed_name(token: Token) -> bool:

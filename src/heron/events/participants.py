@@ -22,11 +22,13 @@ from heron.events.mentions import (
     MENTION_STOP_PREPOSITIONS,
     clip_to_window,
     distinct_mentions,
+    first_conjunct,
     hidden_conjuncts,
     join_split_subjects,
     mention_end_char,
     mention_span,
     names_a_person,
+    places_list_peoples,
     verb_attached_place,
 )
 from heron.events.modality import ModalityRules, is_future
@@ -780,8 +782,12 @@ class ParticipantFinder:
     def _names_own_country(self, head: Token, phrase: Span) -> bool:
         """Does a modifier of the head say whose it is, so that where it is adds nothing to the mention
         ("Ukrainian forces in the Crimea", "Germany's charge d'affaires in Warsaw")? Only asked when
-        the head has a site complement; the phrase is read alone, not with the article's actors."""
+        the head has a site complement; the phrase is read alone, not with the article's actors. A named
+        office keeps its place: it says which of its kind ("the US Attorney's Office in Boston", "the
+        US Embassy in Athens")."""
         if not any(c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS for c in head.children):
+            return False
+        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "FAC"):
             return False
         if not any(t.i < head.i and t.dep_ in OWNER_MODIFIER_DEPS and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
                    for t in phrase):
@@ -832,11 +838,15 @@ class ParticipantFinder:
         # phrase it was read into keeps to its own words
         windows: dict[int, tuple[int, int]] = {}
         listed: list[Token] = []
+        peoples_of: dict[int, Token] = {}  # a listed place -> the people noun it stands for the people of
         for read in expand_conjuncts([member for given in heads for member in collective_members(given)]):
-            hidden, window = hidden_conjuncts(read)
+            hidden, window = hidden_conjuncts(read, self.actors.roles)
             if window is not None:
                 windows[read.i] = window
             listed.extend(token for token in (read, *hidden) if token not in listed)
+            peoples_of.update((token.i, read) for token in hidden
+                              if places_list_peoples(read, first_conjunct(token).head, self.actors.roles))
+        sector_of: dict[int, str | None] = {}  # the sector each people noun's actor was given
         for head in listed:
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM") or (
                 head.pos_ == "ADV" and head.ent_type_ not in ENTITY_TYPES  # (a name mistagged: "USAID")
@@ -904,6 +914,10 @@ class ParticipantFinder:
                 owner = self._possessive_antecedent(head, context, published)
                 if owner is not None:
                     actor.country, actor.org = owner.country, owner.org
+            sector_of[head.i] = actor.sector
+            if head.i in peoples_of and sector_of.get(peoples_of[head.i].i):
+                # "people in X, Y and Z": Y and Z stand for their people, not their governments
+                actor.sector = sector_of[peoples_of[head.i].i]
             actors.append(actor)
             actor_heads.append(head)
         actors, _ = join_split_subjects(actors, actor_heads)
