@@ -915,8 +915,9 @@ class ParticipantFinder:
                 if owner is not None:
                     actor.country, actor.org = owner.country, owner.org
             sector_of[head.i] = actor.sector
-            if head.i in peoples_of and sector_of.get(peoples_of[head.i].i):
-                # "people in X, Y and Z": Y and Z stand for their people, not their governments
+            if head.i in peoples_of and peoples_of[head.i].i in sector_of:
+                # "people in X, Y and Z": Y and Z stand for their people, not their governments (nor
+                # does "similar groups in X and Y" make Y's government a party)
                 actor.sector = sector_of[peoples_of[head.i].i]
             actors.append(actor)
             actor_heads.append(head)
