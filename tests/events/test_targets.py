@@ -5,7 +5,7 @@ quantifiers and place modifiers but without relative clauses; a thing given, eas
 for where it goes; an event noun ("the bombings", "a mediation effort") for whom it names.
 """
 
-from coded import targets, top
+from coded import targets, texts, top
 
 import heron
 from heron.records import Event
@@ -553,3 +553,35 @@ def test_a_condemnation_targets_the_author_named_on_a_conjoined_act() -> None:
 
 def test_a_statement_about_the_speaker_s_own_act_targets_what_it_is_done_to() -> None:
     assert targets("The Indian government insists it is fully implementing all WTO rulings.") == ["all WTO rulings"]
+
+
+def test_a_culpability_frame_targets_whom_its_event_noun_names() -> None:
+    assert targets("The former general was responsible for mass killings of Kurdish villagers in the 1980s.") == [
+        "Kurdish villagers"
+    ]
+
+
+def test_a_preposition_conjoined_to_another_shares_its_object() -> None:
+    assert targets("Seoul eased travel restrictions to and from North Korea.") == ["North Korea"]
+
+
+def test_whom_persons_or_property_are_handed_to_is_the_target_in_the_passive_too() -> None:
+    assert targets("The cartel leader was extradited to the United States by Colombia.") == ["the United States"]
+    assert targets("Spain extradited the Russian hacker Pyotr Levashov to the United States.") == ["the United States"]
+    assert targets("A Peruvian mummy was returned to Peru by German officials.") == ["Peru"]
+
+
+def test_a_ban_violated_that_names_its_maker_stands_for_itself() -> None:
+    assert targets("The minister violated the EU's ban on travel to Belgium.") == ["the EU's ban"]
+
+
+def test_an_act_done_ranks_above_a_conjoined_act_that_will_happen() -> None:
+    event = top("French regulators have launched an inquiry into Renault and will meet with its ally, Nissan, soon.")
+    assert event.predicate.startswith("launched an inquiry")
+    assert texts(event.target) == ["Renault"]
+
+
+def test_improving_relations_is_diplomatic_cooperation_with_the_partner() -> None:
+    event = top("Egypt has improved diplomatic relations with Turkey and backs its role in the Libyan talks.")
+    assert event.cameo == "050"
+    assert texts(event.target) == ["Turkey"]

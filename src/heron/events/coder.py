@@ -107,6 +107,11 @@ OBLIGATION_CONTENT_PENALTY = 0.3
 STATEMENT_CAMEO_ROOT = "01"
 REPORTED_COMMENT_PENALTY = 0.3
 
+# ... and of an act a clause says will happen, against one that has ("launched an inquiry into X and
+# will meet Y": the act done is what the sentence reports)
+FUTURE_ACT_PENALTY = 0.03
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+
 # Comments, rejections and force: what is commented on, rejected or hit is the target itself ("an arms
 # depot of the Syrian army", "an offer from the Afghan government"), even when it names an actor.
 LITERAL_TARGET_CAMEO_PREFIXES = ("01", "12", "17", "18", "19", "20")
@@ -795,6 +800,10 @@ class EventCoder(ParticipantFinder):
             # diplomatic visit; what they came to do is the event
             confidence -= 0.15
         confidence -= self._embedding_penalty(candidate.predicate)
+        if FUTURE in modes and candidate.predicate.dep_ == "conj" and candidate.predicate.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in candidate.predicate.children
+        ):
+            confidence -= FUTURE_ACT_PENALTY  # its own "will": the conjunct it follows has happened
         if reported_by is not None and candidate.kind != "speech" and candidate.cameo.startswith(STATEMENT_CAMEO_ROOT) \
                 and source_heads and not set(source_heads) & set(subject_heads(reported_by)) \
                 and not any(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):

@@ -123,6 +123,11 @@ MOVED_FORCES = frozenset(object_classes()["military_force"] + object_classes()["
 # only receives them; the persons released are the target, even when no dictionary knows them. Goods,
 # money and information "released" go to their recipient like any thing given.
 RELEASE_PERSONS_CAMEO = "0841"
+
+# Handovers: extraditions and suspects handed over (CAMEO 063) and property returned (0842). Whom the
+# persons or things go to is the target, in the passive too ("was extradited to X", "was returned to X"),
+# as in the active ("extradited him to X").
+HANDOVER_CAMEO_PREFIXES = ("063", "0842")
 RELEASED_THINGS = frozenset(object_classes()["money"] + object_classes()["relief"] + object_classes()["information"]
                             + object_classes()["weapons"] + object_classes()["artefact"])
 
@@ -151,6 +156,9 @@ ANSWERED_PREPOSITIONS = frozenset({"to", "against", "at", "over", "of"})
 
 # "violated a ceasefire": the ceasefire violated is the target itself when nothing else is named.
 VIOLATE_CEASEFIRE_CAMEO = "196"
+# Violating or defying a ceasefire, ban or law (CAMEO 196, 128): what is violated is not aimed at the
+# target; when its maker is named before it ("violated the EU's ban on entry into X") it stands for itself.
+VIOLATION_CAMEO_PREFIXES = (VIOLATE_CEASEFIRE_CAMEO, "128")
 
 # Acts only a state's authorities carry out: restrictions, arrest and detention, deportation, repression
 # (CAMEO 172-175) and torture (1822). Said in the passive with no agent ("X was arrested in Rwanda"),
@@ -321,6 +329,7 @@ class ParticipantFinder:
                 noun_sources, noun_targets = noun_participants(passive_subjects[0])
                 sources = agents or noun_sources
                 targets = noun_targets or recipient_heads(predicate, candidate.extra)
+            targets = self._handover_receivers(candidate) or targets
             if not agents and candidate.cameo.startswith(DISPATCH_CAMEO_PREFIXES) and all(
                 s.lemma_.lower() in MOVED_FORCES for s in expand_conjuncts(passive_subjects)
             ):
@@ -341,8 +350,8 @@ class ParticipantFinder:
                 weapon = obj.lemma_.lower() in WEAPONS or any(t.lemma_.lower() in WEAPONS for t in candidate.extra)
                 # ("fired four shell bombs at targets in X": the parse may hang "at" on the verb)
                 aimed = (aimed_at(obj) or (aimed_at(predicate) if weapon else [])) if thing or weapon else []
-                targets = ([r for r in recipients if self._names_actor(r)] or carrier_targets(obj, candidate.extra)
-                           or aimed or [obj])
+                targets = (self._handover_receivers(candidate) or [r for r in recipients if self._names_actor(r)]
+                           or carrier_targets(obj, candidate.extra) or aimed or [obj])
                 own_means = obj.lemma_.lower() in OWN_MEANS and self._is_own_thing(obj)
                 if targets == [obj] and thing and (own_means or is_generic(obj)):
                     # "detonated his explosives-laden vehicle near an army base": the source's own means
@@ -380,6 +389,8 @@ class ParticipantFinder:
                         answered = self._answered_authors(obj, sources) if own else []
                         own = answered or self._persons_sought(obj) or own
                     targets = own or members or targets
+                if obj is not None and obj not in candidate.extra and self._violated_named(candidate):
+                    targets = [obj]  # not whom the measure violated is aimed at ("a ban on entry into X")
                 if not targets and obj is not None and obj not in candidate.extra:
                     # "rejected Netanyahu's suggestion", "welcomed the OPCW visit", "rejected calls by
                     # Kofi Annan": what is rejected or welcomed is the other side's act, which names them.
@@ -422,7 +433,9 @@ class ParticipantFinder:
                 if candidate.cameo.startswith("13"):
                     targets = self._threatened_objects(predicate)  # "threatened to attack X"
                 # "sent a letter to X threatening to ... over Y": whom the message goes to, before a topic
-                targets = targets or message_addressees(predicate) or complement_recipients(predicate, obj)
+                # ("was responsible for mass killings of X": a light frame's event noun stands for its object)
+                carried = obj if obj is not None or candidate.kind != "light" else candidate.extra[-1]
+                targets = targets or message_addressees(predicate) or complement_recipients(predicate, carried)
             if not targets:
                 # "demanded that President X abandon ...", "its demand that Israel ease ...", "allowed
                 # the opposition leader to hold a rally": whom the act is aimed at does what it asks
@@ -458,6 +471,14 @@ class ParticipantFinder:
         else:
             targets = self._statement_targets(candidate)
         return sources, targets
+
+    def _handover_receivers(self, candidate: Candidate) -> list[Token]:
+        """Whom persons extradited or property returned are handed to ("extradited the hacker to the
+        United States", "was returned to Peru"); empty for other acts."""
+        if not candidate.cameo.startswith(HANDOVER_CAMEO_PREFIXES):
+            return []
+        return [r for r in recipient_heads(candidate.predicate, candidate.extra)
+                if (r.dep_ == "dative" or r.head.lower_ == "to") and (self._names_actor(r) or is_place(r))]
 
     def _act_authors(self, noun: Token, candidate: Candidate, *, possessors: bool = True) -> list[Token]:
         """Who made the act a predicate responds to (``noun_authors``). When another act is about a
@@ -529,10 +550,10 @@ class ParticipantFinder:
         return [a for a in self._named_authors(noun) if a not in sources]
 
     def _violated_named(self, candidate: Candidate) -> bool:
-        """'violated a UN-brokered ceasefire': a ceasefire violated that names who made it stands for
-        itself (a bare "violated the ceasefire" is no one's)."""
+        """'violated a UN-brokered ceasefire', 'violated the EU's ban on X': a ceasefire or measure violated
+        that names who made it stands for itself (a bare "violated the ceasefire" is no one's)."""
         obj = direct_object(candidate.predicate)
-        return candidate.cameo.startswith(VIOLATE_CEASEFIRE_CAMEO) and obj is not None and any(
+        return candidate.cameo.startswith(VIOLATION_CAMEO_PREFIXES) and obj is not None and any(
             t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in obj.subtree if t.i < obj.i)
 
     def _persons_sought(self, act: Token) -> list[Token]:

@@ -536,7 +536,8 @@ def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
             # never a time or an idiom ("conceded at last to demands"), but "dozens of students" counts people
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN", "PRON")
                        and (gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES or counts_members(gc))]
-            objects = objects or names_after_participle(child) or gerund_parties(child) or measured_things(child)
+            objects = (objects or names_after_participle(child) or gerund_parties(child) or measured_things(child)
+                       or conjoined_preposition_objects(child))
             if objects and child in extra:
                 # the particle of "called for sanctions against China": its object is the event noun,
                 # whose own complement names the recipient
@@ -544,6 +545,15 @@ def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
             if objects:
                 return objects
     return []
+
+
+def conjoined_preposition_objects(preposition: Token) -> list[Token]:
+    """'travel curbs to and from X': a preposition without an object of its own shares the object of the
+    preposition conjoined to it."""
+    if any(c.dep_ == "pobj" for c in preposition.children):
+        return []
+    return [gc for conj in preposition.children if conj.dep_ == "conj" and conj.pos_ == "ADP"
+            for gc in conj.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")]
 
 
 def names_after_participle(preposition: Token) -> list[Token]:
@@ -920,7 +930,7 @@ def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "prep":
             # never a time ("the withdrawal ... on Monday")
             objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
-            objects = objects or names_after_participle(child)
+            objects = objects or names_after_participle(child) or conjoined_preposition_objects(child)
             if not objects:
                 continue
             if child.lower_ in ("between", "among", "by"):
