@@ -2,10 +2,10 @@
 role annotators mark it (sentences written for these tests)."""
 
 import spacy
-from coded import countries, texts, top
+from coded import countries, targets, texts, top
 from spacy.tokens import Doc
 
-from heron.events.mentions import join_split_subjects
+from heron.events.mentions import join_split_subjects, mention_span
 from heron.records import Actor
 
 
@@ -210,3 +210,73 @@ def test_a_named_office_keeps_the_place_that_says_which_one() -> None:
         "The U.S. Attorney's Office in Boston"
     ]
     assert texts(top("Gunmen attacked the Russian Embassy in Kabul.").target) == ["the Russian Embassy in Kabul"]
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_title_whose_and_the_parse_hung_on_its_head_stays_one_mention() -> None:
+    # "Industry" read as a conjunct of "Minister" and "of the Kingdom ..." as the minister's own phrase
+    words = ["with", "Minister", "of", "Trade", "and", "Industry", "of", "the", "Kingdom", "of", "Spain", "Ana", "Ruiz"]
+    doc = parsed(
+        words,
+        [0, 0, 1, 2, 1, 1, 1, 8, 6, 8, 12, 12, 9],
+        ["ROOT", "pobj", "prep", "pobj", "cc", "conj", "prep", "det", "pobj", "prep", "compound", "compound", "pobj"],
+        ["ADP", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "PROPN", "PROPN"],
+        ["O", "O", "O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert mention_span(doc[1], doc[1:2], {}).text == " ".join(words[1:])
+
+
+def test_a_conjunct_with_its_own_determiner_is_no_part_of_the_title() -> None:
+    doc = parsed(
+        ["with", "Minister", "of", "Trade", "and", "the", "Governor", "of", "Spain"],
+        [0, 0, 1, 2, 1, 6, 1, 1, 7],
+        ["ROOT", "pobj", "prep", "pobj", "cc", "det", "conj", "prep", "pobj"],
+        ["ADP", "PROPN", "ADP", "PROPN", "CCONJ", "DET", "PROPN", "ADP", "PROPN"],
+        ["O"] * 9,
+    )
+    assert mention_span(doc[1], doc[1:2], {}).text.startswith("Minister of Trade") and \
+        "Governor" not in mention_span(doc[1], doc[1:2], {}).text
+
+
+def test_a_name_whose_end_the_parse_hung_on_the_verb_is_whole_with_its_short_form() -> None:
+    words = ["backed", "the", "Plan", "of", "Action", "to", "End", "Abuse", "of", "Children", "(", "PEAC", ")", "."]
+    doc = parsed(
+        words,
+        [0, 2, 0, 2, 3, 0, 7, 5, 7, 8, 9, 9, 9, 0],
+        ["ROOT", "det", "dobj", "prep", "pobj", "prep", "compound", "pobj", "prep", "pobj", "punct", "appos", "punct",
+         "punct"],
+        ["VERB", "DET", "PROPN", "ADP", "PROPN", "ADP", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT",
+         "PUNCT"],
+        ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"],
+    )
+    assert [t.text for t in mention_span(doc[2], doc[1:3], {})] == words[1:13]
+
+
+def test_a_persons_name_split_in_two_by_the_recogniser_is_one_mention_but_not_over_a_possessive() -> None:
+    words = ["met", "the", "President", "Ali", "Hassan", "Omar", "Farah", "today"]
+    heads = [0, 2, 0, 4, 2, 6, 0, 0]
+    deps = ["ROOT", "det", "dobj", "compound", "appos", "compound", "dobj", "npadvmod"]
+    pos = ["VERB", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "NOUN"]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "B-DATE"]
+    doc = parsed(words, heads, deps, pos, ents)
+    assert mention_span(doc[2], doc[1:3], {}).text == "the President Ali Hassan Omar Farah"
+    owner = parsed(["met", "Ali", "Hassan", "Omar", "Farah", "'s", "aide"], [0, 2, 0, 4, 6, 4, 0],
+                   ["ROOT", "compound", "dobj", "compound", "poss", "case", "dobj"],
+                   ["VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PART", "NOUN"],
+                   ["O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O"])
+    assert mention_span(owner[2], owner[1:3], {}).text == "Ali Hassan"
+
+
+def test_a_mission_a_country_keeps_abroad_keeps_its_place() -> None:
+    # the country says whose embassy, the place says which one
+    assert targets("Protesters threw stones at the British Embassy in Tehran.") == ["the British Embassy in Tehran"]
+    event = top("The U.S. Attorney's Office in Boston charged two men with fraud.")
+    assert texts(event.source) == ["The U.S. Attorney's Office in Boston"]
+    assert countries(event.source) == ["USA"]
+
+
+def test_a_named_group_keeps_the_place_the_parse_hung_on_the_act_noun() -> None:
+    assert targets("Jordanian jets carried out strikes against Islamic State in Syria.") == ["Islamic State in Syria"]

@@ -38,6 +38,11 @@ OTHERS_WORDS = frozenset({"other", "several", "many", "various", "some"})
 # Entity types of a name that can stand as a participant of its own in a list.
 LISTED_NAME_TYPES = ("GPE", "ORG", "NORP", "LOC")
 
+# Entity types of a name that a mention cut inside it goes on to the end of (see rest_of_name).
+NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"})
+
+NAME_BREAKING_PUNCTUATION = frozenset({"(", ")", "[", "]", '"', "'", "“", "”", "‘", "’", ",", ";", ":"})
+
 # Words that open a coordination as a whole ("against both India and Pakistan"): they belong to the
 # coordination, never to the mention of its first conjunct ("both sides" alone keeps its "both").
 COORDINATION_OPENERS = frozenset({"both", "either", "neither"})
@@ -67,6 +72,10 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     def collect(token: Token, top: bool) -> None:
         included.add(token.i)
         for child in token.children:
+            if top and child.dep_ == "conj" and conjunct_inside_title(token, child):
+                included.update(range(token.i + 1, child.i))  # the "and" (and a comma) before it
+                collect(child, top=False)
+                continue
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
                 continue
             if top and child.dep_ == "appos" and child.pos_ == "NOUN" and not (
@@ -119,7 +128,7 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     opened = sum(doc[i].text == "(" for i in range(low, high + 1)) - sum(doc[i].text == ")" for i in range(low, high + 1))
     if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
         high += 1  # "the Central African Republic (CAR)": the parser hangs the ")" elsewhere
-    return doc[low : high + 1]
+    return doc[low : rest_of_name(doc, high) + 1]
 
 
 def without_predicate_words(actors: list[Actor], doc: Doc, predicate_words: set[int]) -> list[Actor]:
@@ -153,13 +162,14 @@ def verb_attached_place(mention: Span, roles: Mapping[str, Role],
     was) or a name; None when nothing follows that way. ``known_place`` tells a place name the parse did
     not tag as one ("in Camarines Norte")."""
     doc, head = mention.doc, mention.root
-    if head.pos_ != "NOUN" or names_a_person(head, roles) or mention.end >= len(doc):
+    named_group = head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")
+    if not (head.pos_ == "NOUN" or named_group) or names_a_person(head, roles) or mention.end >= len(doc):
         return None
     preposition = doc[mention.end]
     if preposition.dep_ != "prep" or preposition.lower_ not in PLACE_PHRASE_PREPOSITIONS:
         return None
     governor = head.head if head.dep_ in ("dobj", "obj") else head.head.head if head.dep_ == "pobj" else None
-    if governor is None or preposition.head != governor or governor.pos_ not in ("VERB", "AUX"):
+    if governor is None or preposition.head != governor or governor.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
     place = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     if place is None or not (is_place(place) or place.pos_ == "PROPN" and known_place(place)):
@@ -169,6 +179,62 @@ def verb_attached_place(mention: Span, roles: Mapping[str, Role],
     if not any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" and known_place(t) for t in where):
         return None
     return doc[mention.start : where.end]
+
+
+def conjunct_inside_title(head: Token, conj: Token) -> bool:
+    """Is a conjunct of a title's head a piece of the title's "of" phrase that the parse hung on the head
+    ("Minister of Foreign Affairs and Expatriates of X"): a bare capitalised word right after the "and"
+    that ends the head's "of" phrase, with a modifier of the head after it (the parse reads the rest of
+    the title as the head's)?"""
+    doc = head.doc
+    if head.pos_ != "PROPN" or conj.pos_ != "PROPN" or has_determiner(conj) or conj.i < 3:
+        return False
+    joiner = doc[conj.left_edge.i - 1]
+    if joiner.dep_ != "cc" or joiner.head != head:
+        return False
+    before = doc[joiner.i - 1]
+    object_of = before.head if before.dep_ == "pobj" else None
+    return (object_of is not None and object_of.lower_ == "of" and object_of.head == head
+            and before.pos_ == "PROPN" and any(c.dep_ == "prep" and c.i > conj.i for c in head.children))
+
+
+def rest_of_name(doc: Doc, high: int) -> int:
+    """The last token of a name that the mention ending at ``high`` cuts short: the rest of a named
+    entity the parse hung elsewhere ("the Plan of Action | to End Violence Against Children", whose "to"
+    phrase went to the verb), with the bracketed short form right after it ("(PPAEVAC)"), and a
+    person's name the entity recogniser split in two ("President Mohamed Abdullahi | Mohamed Farmajo"),
+    unless the second name is a subject or owner of its own."""
+    last = doc[high]
+    if last.ent_type_ not in NAME_ENTITY_TYPES:
+        return high
+    cut = high
+    # (not over a possessive, a bracket or a verb the recogniser took in: "Guzman's", "FARC (Fuerzas
+    # Armadas ...", "El Chapo Has Been Jailed")
+    while high + 1 < len(doc) and continues_name(doc[high + 1]):
+        high += 1
+    while high > cut and doc[high].pos_ not in ("PROPN", "NOUN", "NUM"):
+        high -= 1
+    following = high + 1
+    if following < len(doc) and doc[high].ent_type_ == "PERSON" and doc[following].ent_type_ == "PERSON" \
+            and doc[following].ent_iob_ == "B" and doc[high].whitespace_:
+        end = following
+        while end + 1 < len(doc) and continues_name(doc[end + 1]):
+            end += 1
+        root = doc[following : end + 1].root
+        if root.dep_ not in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "poss") and not (
+            end + 1 < len(doc) and doc[end + 1].tag_ == "POS"
+        ):
+            high = end
+    if high + 3 < len(doc) and doc[high + 1].text == "(" and doc[high + 3].text == ")" \
+            and doc[high + 2].text.isupper() and doc[high].ent_type_ != "PERSON":
+        high += 3  # the name's short form
+    return high
+
+
+def continues_name(token: Token) -> bool:
+    """Does the token go on with the entity before it, as a word of the name?"""
+    return token.ent_iob_ == "I" and token.tag_ != "POS" and token.pos_ not in ("VERB", "AUX") \
+        and token.text not in NAME_BREAKING_PUNCTUATION
 
 
 def mention_end_char(mention: Span) -> int:

@@ -233,6 +233,8 @@ JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 # whose it is ("Ukrainian forces", "an Afghan army base"); kept when the place is what places an
 # anonymous one ("at least 75 people in eastern Syria", "militants in South Waziristan").
 SITE_PREPOSITIONS = frozenset({"in", "at", "near"})
+# ... except for a body its owner keeps in many places, whose place says which one ("the U.S. Embassy in X")
+BRANCH_OFFICES = frozenset(object_classes()["branch_office"])
 
 # What an act noun asks for or is about is its content, not part of the participant that the act stands
 # for ("rejected Bolivia's request for talks", "ignored the union's demand for higher wages").
@@ -808,7 +810,7 @@ class ParticipantFinder:
         US Embassy in Athens")."""
         if not any(c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS for c in head.children):
             return False
-        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "FAC"):
+        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "FAC") or head.lemma_.lower() in BRANCH_OFFICES:
             return False
         if not any(t.i < head.i and t.dep_ in OWNER_MODIFIER_DEPS and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
                    for t in phrase):
