@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -47,16 +48,15 @@ def allowed_labels() -> tuple[str, ...]:
     return (*plover_types(), STATEMENT, NONE)
 
 
-def read_training_file(path: Path) -> list[TrainingExample]:
-    """Read the JSONL training set: one {"text", "label", "negated", "note"?} object per line."""
-    labels = set(allowed_labels())
+def read_json_objects(path: Path, what: str) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a JSON Lines file; a file that cannot be read
+    or a line that is not a JSON object raises TrainingDataError naming the file (and line)."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as error:
-        raise TrainingDataError(f"{path}: training file not found") from error
+        raise TrainingDataError(f"{path}: {what} not found") from error
     except (OSError, UnicodeDecodeError) as error:
-        raise TrainingDataError(f"{path}: cannot read training file ({error})") from error
-    examples: list[TrainingExample] = []
+        raise TrainingDataError(f"{path}: cannot read {what} ({error})") from error
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -66,6 +66,14 @@ def read_training_file(path: Path) -> list[TrainingExample]:
             raise TrainingDataError(f"{path}:{number}: not valid JSON ({error.msg})") from error
         if not isinstance(raw, dict):
             raise TrainingDataError(f"{path}:{number}: expected a JSON object")
+        yield number, raw
+
+
+def read_training_file(path: Path) -> list[TrainingExample]:
+    """Read the JSONL training set: one {"text", "label", "negated", "note"?} object per line."""
+    labels = set(allowed_labels())
+    examples: list[TrainingExample] = []
+    for number, raw in read_json_objects(path, "training file"):
         text, label, negated = raw.get("text"), raw.get("label"), raw.get("negated", False)
         if not isinstance(text, str) or not text.strip():
             raise TrainingDataError(f"{path}:{number}: 'text' must be a non-empty string")
@@ -243,19 +251,9 @@ def fit_confidence_calibration(
 
 def read_calibration_file(path: Path) -> list[dict]:
     """Labelled sentences for the calibration: the regression-set JSONL format (tests/data/README.md)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise TrainingDataError(f"{path}: cannot read calibration sentences ({error})") from error
     records: list[dict] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise TrainingDataError(f"{path}:{number}: not valid JSON ({error.msg})") from error
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or "plover_type" not in raw:
+    for number, raw in read_json_objects(path, "calibration sentences"):
+        if not isinstance(raw.get("text"), str) or "plover_type" not in raw:
             raise TrainingDataError(f"{path}:{number}: expected an object with 'text' and 'plover_type'")
         records.append(raw)
     return records
