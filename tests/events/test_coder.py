@@ -247,3 +247,40 @@ def test_renewed_or_extended_sanctions_are_imposed(text: str) -> None:
     event = top(heron.extract(text))
     assert event.cameo == "163"
     assert event.target and event.target[0].text in ("Russia", "Belarus", "Libya")
+
+
+@pytest.mark.parametrize(("text", "place", "victim"), [
+    ("An opposition journalist died in a prison in Egypt after torture.", "a prison in Egypt",
+     "An opposition journalist"),
+    ("A student activist has died as a result of the torture to which he was subjected in a jail in Syria.",
+     "a jail in Syria", "A student activist"),
+    ("A union leader died in custody in Belarus due to repeated torture.", "Belarus", "A union leader"),
+])
+def test_a_death_from_torture_is_torture_by_the_place_of_custody(text: str, place: str, victim: str) -> None:
+    event = top(heron.extract(text))
+    assert event.cameo == "1822"
+    assert [a.text for a in event.source] == [place]
+    assert [a.text for a in event.target] == [victim]
+
+
+def test_a_death_from_illness_is_no_event() -> None:
+    assert heron.extract("The writer died of cancer in a hospital in Madrid.") == []
+
+
+@pytest.mark.parametrize(("text", "cameo", "target"), [
+    ("The Red Cross sent a team of medical experts and nurses to Malawi.", "073", "Malawi"),
+    ("The World Bank sent more resources to Haiti to help it rebuild.", "070", "Haiti"),
+    ("The World Bank is ready to send more resources to Haiti.", "033", "Haiti"),  # an offer of aid
+    ("Japan has provided Jordan with what now totals $2 billion in loans.", "071", "Jordan"),
+    ("The city gave a $50 voucher to every family.", "071", "every family"),
+])
+def test_aid_named_by_its_kind_or_amount(text: str, cameo: str, target: str) -> None:
+    event = top(heron.extract(text))
+    assert event.cameo == cameo
+    assert [a.text for a in event.target] == [target]
+
+
+def test_a_for_clause_after_the_object_and_its_place_is_the_demand() -> None:
+    event = top(heron.extract("The president pushed the parliament in Peru for the law to be changed by May."))
+    assert event.cameo == "100"
+    assert [a.text for a in event.target] == ["the parliament in Peru"]

@@ -49,6 +49,7 @@ from heron.events.participants import (
     ANAPHORIC_PRONOUNS,
     APPEAL_FOR_AID_CAMEO,
     DISPATCH_CAMEO_PREFIXES,
+    FATAL_COERCION_CAMEO_PREFIXES,
     FORCE_CAMEO_ROOTS,
     PROTEST_CAMEO_PREFIX,
     RELEASE_PERSONS_CAMEO,
@@ -62,14 +63,17 @@ from heron.events.syntax import (
     VICTIM_PREPOSITIONS,
     aimed_by_participle,
     clause_objects,
+    death_causes,
     direct_object,
     has_infinitive_complement,
     is_beneficiary,
     is_causative_complement,
+    is_for_clause,
     is_misparsed_reduced_relative,
     is_named,
     is_place,
     is_purpose_clause,
+    is_to_infinitive,
     load_occurrence_verbs,
     noun_participants,
     object_lemmas,
@@ -266,7 +270,7 @@ class EventCoder(ParticipantFinder):
             token = doc[index]
             if token.dep_ == "amod":
                 continue  # attributive participles describe a noun ("the alleged abuses", "the banned party")
-            candidate = self._verb_candidate(token)
+            candidate = self._verb_candidate(token) or self._fatal_coercion_candidate(token)
             if candidate is None:
                 continue
             consumed.update(t.i for t in candidate.extra)
@@ -319,6 +323,15 @@ class EventCoder(ParticipantFinder):
                 return Candidate(verb, extra, entry, entry.cameo or "010", "speech", CONFIDENCE_STATEMENT)
             if entry.cameo:
                 return Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB)
+        return None
+
+    def _fatal_coercion_candidate(self, verb: Token) -> Candidate | None:
+        """'died in prison in X after torture': a death from an act only a state's authorities carry
+        out (torture) is that act, done to the one who died (see _participants)."""
+        for cause in death_causes(verb):
+            entry = self._noun_entry(cause)
+            if entry is not None and entry.cameo and entry.cameo.startswith(FATAL_COERCION_CAMEO_PREFIXES):
+                return Candidate(verb, [cause], entry, entry.cameo, "event", CONFIDENCE_VERB)
         return None
 
     def _is_content_of_event_verb(self, verb: Token) -> bool:
@@ -428,9 +441,13 @@ class EventCoder(ParticipantFinder):
                     and following.head.head == verb:
                 matched.append(following)
             # The parse may hang the particle on the clause that follows: "called for X to act" (its mark).
+            # A "for X to ..." clause may follow the object and its place: "pushed the Congress in Japan
+            # for the Constitution to be revised".
             matched += [
                 c for child in verb.children if child.dep_ in ("advcl", "ccomp")
-                for c in child.children if c.dep_ == "mark" and c.lower_ == words[0] and 0 < c.i - verb.i <= 3
+                for c in child.children if c.dep_ == "mark" and c.lower_ == words[0]
+                and (0 < c.i - verb.i <= 3 or (is_for_clause(child) and is_to_infinitive(child)
+                                               and obj is not None and verb.i < obj.i < c.i))
             ]
             if matched:
                 extra.append(matched[0])

@@ -55,6 +55,7 @@ from heron.events.syntax import (
     content_subjects,
     counted_members,
     counts_members,
+    death_causes,
     direct_object,
     expand_conjuncts,
     first_prepositional_objects,
@@ -86,6 +87,7 @@ from heron.events.syntax import (
     purpose_beneficiaries,
     recipient_heads,
     refused_act_authors,
+    relative_clause_site,
     reporting_verb,
     shared_passive_subjects,
     site_of_act,
@@ -164,6 +166,9 @@ VIOLATION_CAMEO_PREFIXES = (VIOLATE_CEASEFIRE_CAMEO, "128")
 # (CAMEO 172-175) and torture (1822). Said in the passive with no agent ("X was arrested in Rwanda"),
 # the authorities of the place where it happened act.
 STATE_COERCION_CAMEO_PREFIXES = ("172", "173", "174", "175", "1822")
+# Of those, the acts a death may be said to come from ("died in prison in X after torture"): the one who
+# died is the target, and the authorities of the place (of the death, or where the act was suffered) act.
+FATAL_COERCION_CAMEO_PREFIXES = ("1822",)
 
 # Uses of force (CAMEO 18-20): a state's attack is carried out by its military.
 FORCE_CAMEO_ROOTS = ("18", "19", "20")
@@ -313,6 +318,13 @@ class ParticipantFinder:
         if candidate.kind == "noun":
             return noun_participants(predicate)
         sources = subject_heads(predicate)
+        if candidate.kind == "event" and candidate.extra and candidate.extra[-1] in death_causes(predicate):
+            # "X died in a detention centre in Y after torture": Y's authorities tortured X
+            sites = site_of_act(predicate) or relative_clause_site(candidate.extra[-1])
+            # the place of custody stands for its keepers when it names the country: "a captivity in Iran"
+            sites = [site.head.head if site.head.dep_ == "prep" and site.head.head.dep_ == "pobj"
+                     and site.head.head.pos_ == "NOUN" else site for site in sites]
+            return sites, sources
         targets: list[Token] = []
         passive_subjects = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or shared_passive_subjects(predicate)
         if passive_subjects and is_stative(predicate) and reporting_verb(predicate) is None:

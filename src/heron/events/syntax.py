@@ -173,6 +173,11 @@ def object_lemmas(verb: Token) -> list[tuple[Token, str]]:
     heads += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > verb.i]
     heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on", "to")
               for gc in c.children if gc.dep_ in ("pobj", "pcomp")]  # pcomp: a gerund ("contribute to rebuilding")
+    # "provided X with what now totals $50 billion in aid": the free relative's object is what is given
+    heads += [ggc for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              for gc in c.children if gc.dep_ == "pcomp" and gc.pos_ == "VERB"
+              and any(s.dep_ in SUBJECT_DEPS and s.tag_ == "WP" for s in gc.children)
+              for ggc in gc.children if ggc.dep_ in ("dobj", "obj")]
     # "declined to comment", "considering sending aid": the complement verb and its object
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")):
         if is_causative_complement(clause):
@@ -186,13 +191,20 @@ def object_lemmas(verb: Token) -> list[tuple[Token, str]]:
         compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
         if compounds:
             found.append((head, f"{compounds[-1].lemma_.lower()} {lemma}"))
+        if head.i > 0 and (modifier := head.doc[head.i - 1]).dep_ == "amod" and modifier.head == head:
+            found.append((head, f"{modifier.lower_} {lemma}"))  # "medical experts": a kind the class may name
         if (joined := hyphen_joined_lemma(head)) is not None:
             found.append((head, joined))
         found.append((head, lemma))
         found.extend((compound, compound.lemma_.lower()) for compound in compounds)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                found.extend((gc, gc.lemma_.lower()) for gc in child.children if gc.dep_ == "pobj")
+                for gc in child.children:
+                    if gc.dep_ == "pobj":
+                        modifier = gc.doc[gc.i - 1]
+                        if modifier.dep_ == "amod" and modifier.head == gc:
+                            found.append((gc, f"{modifier.lower_} {gc.lemma_.lower()}"))
+                        found.append((gc, gc.lemma_.lower()))
     return found
 
 
@@ -829,6 +841,44 @@ def site_of_act(predicate: Token) -> list[Token]:
                          for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
                 if sites:
                     return sites[:1]
+    return []
+
+
+# A death said to come from an act: "died after torture", "died as a result of the torture", "died due
+# to continued torture", "died from torture" (the prepositions that give a cause, with the nouns
+# they pass through on the way to it: "as a result of").
+DEATH_VERBS = frozenset({"die", "succumb"})
+CAUSE_PREPOSITIONS = frozenset({"after", "from", "of", "due", "under", "following", "because", "as", "to"})
+CAUSE_LINK_NOUNS = frozenset({"result", "consequence", "effect"})
+
+
+def death_causes(verb: Token) -> list[Token]:
+    """The nouns a death verb gives as its cause ("dies in prison after torture": [torture]), nearest first."""
+    if verb.lemma_.lower() not in DEATH_VERBS:
+        return []
+    found: list[Token] = []
+    frontier = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPOSITIONS]
+    for _ in range(3):
+        following: list[Token] = []
+        for prep in frontier:
+            for child in prep.children:
+                if child.dep_ == "pcomp" and child.lower_ in CAUSE_PREPOSITIONS:  # "due to"
+                    following.append(child)
+                elif child.dep_ == "pobj" and child.pos_ == "NOUN":
+                    if child.lemma_.lower() in CAUSE_LINK_NOUNS:  # "as a result of"
+                        following += [gc for gc in child.children if gc.dep_ == "prep" and gc.lower_ == "of"]
+                    else:
+                        found += [child, *child.conjuncts]
+        frontier = following
+    return found
+
+
+def relative_clause_site(noun: Token) -> list[Token]:
+    """'the torture to which he was subjected in a detention centre in X': where a relative clause on
+    the act noun says it happened."""
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and (sites := site_of_act(clause)):
+            return sites
     return []
 
 
