@@ -280,3 +280,48 @@ def test_a_mission_a_country_keeps_abroad_keeps_its_place() -> None:
 
 def test_a_named_group_keeps_the_place_the_parse_hung_on_the_act_noun() -> None:
     assert targets("Jordanian jets carried out strikes against Islamic State in Syria.") == ["Islamic State in Syria"]
+
+
+# Clauses and phrases that say which people are meant: the role gold keeps them after people named only
+# as people and after participles that locate, name or employ a party; other clauses stay out.
+
+def test_a_restrictive_clause_after_people_named_only_as_people_belongs_to_the_mention() -> None:
+    assert targets("The charity sent food to people who had lost their homes.") == [
+        "people who had lost their homes"]
+    assert targets("The UN appealed for aid to help people affected by the floods in the north.") == [
+        "people affected by the floods in the north"]
+
+
+def test_a_participle_that_locates_names_or_employs_a_party_belongs_to_the_mention() -> None:
+    assert targets("The group threatened British forces based in Basra.") == ["British forces based in Basra"]
+    assert targets("The government banned the group known as the Red Brigade.") == [
+        "the group known as the Red Brigade"]
+    event = top("Gunmen kidnapped two aid workers employed by the World Food Programme.")
+    assert texts(event.target) == ["two aid workers employed by the World Food Programme"]
+    assert event.target[0].sector == "ngo"
+
+
+def test_other_clauses_and_asides_stay_out_of_the_mention() -> None:
+    assert targets("Police arrested a man held in jail for a year.") == ["a man"]
+    assert targets("Police detained German journalist Anna Berg, who was arrested last year on terrorism charges.") \
+        == ["German journalist Anna Berg"]
+
+
+def test_where_people_are_says_which_ones_even_when_the_parse_hangs_it_on_the_verb() -> None:
+    assert targets("The police fired on protesters in the southeast of the country.") == [
+        "protesters in the southeast of the country"]
+    assert targets("The army attacked Kurdish fighters across the border in northern Syria.") == [
+        "Kurdish fighters across the border in northern Syria"]
+    assert targets("Police arrested the workers at the steel plant of Acme Industries.") == [
+        "the workers at the steel plant of Acme Industries"]
+
+
+def test_a_purpose_or_an_occasion_hung_on_the_verb_is_not_where_people_are() -> None:
+    assert targets("Israeli jets struck Syrian rebels in an attempt to end the siege.") == ["Syrian rebels"]
+    assert targets("The president met other rights activists at a meeting on an island near Istanbul.") == [
+        "other rights activists"]
+
+
+def test_an_identifying_clause_stops_at_an_aside() -> None:
+    assert targets("Police raided properties linked to the suspect, who now faces extradition.") == [
+        "properties linked to the suspect"]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors.lexicon import Role
+from heron.events.lexicon import object_classes
 from heron.events.syntax import (
     NON_ACTOR_ENTITY_TYPES,
     OWNER_MODIFIER_DEPS,
@@ -28,8 +29,17 @@ from heron.records import Actor
 MENTION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "nsubj", "dobj"})
 MENTION_HEAD_ONLY_DEPS = frozenset({"conj", "cc", "preconj", "advmod", "npadvmod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside"})
-# Prepositions of a place phrase that says where a target is (see verb_attached_place).
+# Prepositions of a place phrase that says where a target is (see verb_attached_place), and those that
+# say it only of people ("fighters across the border").
 PLACE_PHRASE_PREPOSITIONS = frozenset({"in", "at", "near"})
+PEOPLE_PLACE_PHRASE_PREPOSITIONS = PLACE_PHRASE_PREPOSITIONS | {"across"}
+
+# Word classes of data/object_classes.yaml: people named only as people, participles that pick a party
+# out, nouns of a fixed "in X" phrase and directions that name a part of a place.
+UNSPECIFIED_PEOPLE = frozenset(object_classes()["unspecified_people"])
+IDENTIFYING_PARTICIPLES = frozenset(object_classes()["identifying_participles"])
+CIRCUMSTANCE_NOUNS = frozenset(object_classes()["circumstance_nouns"])
+COMPASS_POINTS = frozenset(object_classes()["compass_points"])
 
 # Words that open the second conjunct of a named modifier only when it heads a phrase of its own ("USAID
 # and other donors" are two participants; "Iraqi and Turkish demands" share one head).
@@ -63,7 +73,8 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     """The whole noun phrase that mentions a participant, as annotators mark it: the resolver's
     phrase grown over quantifiers, appositions and prepositional modifiers ("at least 75 displaced
     people in eastern Syria", "an arms depot of the Syrian army", "Zabihullah Mujahid, the Taliban
-    spokesman"), but never over relative or participial clauses, conjoined siblings (separate
+    spokesman"), but never over relative or participial clauses (except those that say which ones are
+    meant, see identifying_clause), conjoined siblings (separate
     participants), adverbs or time phrases ("the court on Monday"), nor over the head's own
     prepositional complements introduced by ``stops``."""
     doc = head.doc
@@ -75,6 +86,12 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
             if top and child.dep_ == "conj" and conjunct_inside_title(token, child):
                 included.update(range(token.i + 1, child.i))  # the "and" (and a comma) before it
                 collect(child, top=False)
+                continue
+            if top and identifying_clause(token, child):
+                # up to an aside set off inside it ("properties linked to X, who now faces ...")
+                end = next((t.i for t in doc[child.i : child.right_edge.i + 1] if t.text in (",", ";", "(")),
+                           child.right_edge.i + 1)
+                included.update(range(child.left_edge.i, end))
                 continue
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
                 continue
@@ -165,20 +182,81 @@ def verb_attached_place(mention: Span, roles: Mapping[str, Role],
     named_group = head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")
     if not (head.pos_ == "NOUN" or named_group) or names_a_person(head, roles) or mention.end >= len(doc):
         return None
+    people = names_people(head, roles)
     preposition = doc[mention.end]
-    if preposition.dep_ != "prep" or preposition.lower_ not in PLACE_PHRASE_PREPOSITIONS:
+    if preposition.dep_ != "prep" or preposition.lower_ not in (
+        PEOPLE_PLACE_PHRASE_PREPOSITIONS if people else PLACE_PHRASE_PREPOSITIONS
+    ):
         return None
     governor = head.head if head.dep_ in ("dobj", "obj") else head.head.head if head.dep_ == "pobj" else None
     if governor is None or preposition.head != governor or governor.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
     place = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if place is None or not (is_place(place) or place.pos_ == "PROPN" and known_place(place)):
+    if place is None:
         return None
     where = mention_span(place, doc[place.i : place.i + 1], roles)
+    if people and says_which_people(head, preposition, place, known_place):
+        return doc[mention.start : where.end]
+    if preposition.lower_ not in PLACE_PHRASE_PREPOSITIONS or not (
+        is_place(place) or place.pos_ == "PROPN" and known_place(place)
+    ):
+        return None
     # a named place ("in eastern Afghanistan", "in Syria's Hama province"), not "in some areas"
     if not any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" and known_place(t) for t in where):
         return None
     return doc[mention.start : where.end]
+
+
+def identifying_clause(head: Token, clause: Token) -> bool:
+    """Does a clause after the head say which ones it means, so that it belongs to the mention: after
+    people named only as people, a restrictive relative or participial clause ("people who work for
+    it", "people affected by the floods"); after any noun, a participle that says where a party is,
+    what it is called or who employs it ("forces based in X", "the group known as Y"). Not a clause set
+    off by a comma (an aside: "X, who was arrested last year"), nor an infinitive ("people ... to press
+    X": a purpose)."""
+    if clause.i < head.i or clause.dep_ not in ("relcl", "acl") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if clause.left_edge.i == 0 or head.doc[clause.left_edge.i - 1].is_punct:
+        return False
+    participle = clause.tag_ in ("VBN", "VBG")
+    # (after a person's name the parse may read the sentence's own verb as one: "President X called Y")
+    if clause.dep_ == "acl" and participle and clause.lemma_.lower() in IDENTIFYING_PARTICIPLES \
+            and head.ent_type_ != "PERSON":
+        return True
+    return head.lemma_.lower() in UNSPECIFIED_PEOPLE and (clause.dep_ == "relcl" or participle)
+
+
+def names_people(head: Token, roles: Mapping[str, Role]) -> bool:
+    """A noun of people or a body of them ("protesters", "the police", "others"), not one person."""
+    role = roles.get(head.lemma_.lower())
+    return head.pos_ == "NOUN" and (
+        head.lemma_.lower() in UNSPECIFIED_PEOPLE or role is not None and role.kind in ("group", "body"))
+
+
+def says_which_people(head: Token, preposition: Token, place: Token, known_place: Callable[[Token], bool]) -> bool:
+    """Does a phrase the parse hung on the verb say which people the head means: where they are, named
+    or not ("protesters in the southeast of the country", "refugees in the region", "fighters across
+    the border", "the police in X Province"), where they work ("the workers at the X plant of Y Ltd"),
+    or, after people named only as people, any "in" phrase ("others in his party", "people in need").
+    Not a time, a fixed phrase that says why ("in an attempt to"), nor an occasion ("activists at a
+    meeting")."""
+    lemma = place.lemma_.lower()
+    if place.ent_type_ in ("DATE", "TIME") or lemma in CIRCUMSTANCE_NOUNS:
+        return False
+    if head.lemma_.lower() in UNSPECIFIED_PEOPLE and preposition.lower_ == "in" and place.pos_ in ("NOUN", "PROPN"):
+        return True
+    if is_place(place) or lemma in COMPASS_POINTS or is_place_name(place, known_place):
+        return True
+    # "the textile unit of Y Ltd": a site named by its owner
+    return any(of.dep_ == "prep" and of.lower_ == "of" and any(
+        gc.dep_ == "pobj" and (is_place(gc) or is_place_name(gc, known_place)) for gc in of.children
+    ) for of in place.children)
+
+
+def is_place_name(token: Token, known_place: Callable[[Token], bool]) -> bool:
+    """A name that is no person, date or number: a place or a body that a site belongs to."""
+    return token.pos_ == "PROPN" and (
+        known_place(token) or token.ent_type_ not in ("PERSON", "NORP", *NON_ACTOR_ENTITY_TYPES))
 
 
 def conjunct_inside_title(head: Token, conj: Token) -> bool:

@@ -1014,9 +1014,12 @@ class ParticipantFinder:
     def _grow_over_place(self, actor: Actor, doc: Doc) -> None:
         """A target's mention takes in the place phrase after it that the parse hung on the verb (see
         verb_attached_place); its codes stay those of the party."""
-        mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        grown = verb_attached_place(mention, self.actors.roles, self._is_known_place) if mention is not None else None
-        if grown is not None:
+        # (twice: "fighters | across the border | in north-eastern X", both hung on the verb)
+        for _ in range(2):
+            mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            grown = verb_attached_place(mention, self.actors.roles, self._is_known_place) if mention is not None else None
+            if grown is None:
+                return
             end = mention_end_char(grown)
             actor.text, actor.end = doc.text[actor.start : end], end
 
