@@ -320,6 +320,38 @@ def test_a_doubt_is_about_what_an_attitude_adjective_names() -> None:
     assert [a.text for a in said.target] == ["the ministry"]
 
 
+def test_a_strike_is_aimed_at_the_employer_its_demands_or_workplace_name() -> None:
+    # what the strikers demand is about ("pay and conditions in X"), or where they strike ("at X")
+    assert targets("Drivers went on strike on Monday in a campaign for better pay and conditions in Uber depots.") == [
+        "Uber depots"
+    ]
+    assert targets("Miners went on strike for higher wages at the Tsumeb copper smelter.") == ["the Tsumeb copper smelter"]
+    # an aim said outright comes first; a place is only where the strike is; the strikers' own
+    # workplace is part of who they are
+    assert targets("Dockers went on strike to protest the government's plan to cut wages at the port.") == [
+        "the government's plan"
+    ]
+    assert targets("Bus drivers went on strike in Lagos on Monday.") == ["Lagos"]
+    assert targets("Workers at the Ford plant in Valencia went on strike over pay.") == []
+
+
+def test_an_act_inside_what_an_attitude_is_about_ranks_below_the_attitude() -> None:
+    # "said it is skeptical of X / that Y would ...": the attitude is what the sentence reports
+    for text, target in [
+        ("The Foreign Ministry said it is skeptical of a rebel announcement that they had released the hostages, "
+         "with the envoy fearing a trap.", "a rebel announcement"),
+        ("The ministry said it is skeptical about Chinese motives in providing loans to the port authority.",
+         "Chinese motives"),
+        # ("it" before an adjective of attitude is the speaker, not an impersonal "it is likely that")
+        ("The opposition said it is skeptical the commission would investigate the killings.", "the commission"),
+    ]:
+        event = top(text)
+        assert event.cameo.startswith("01"), text
+        assert texts(event.target) == [target], text
+    # a report of what happened is not an attitude
+    assert top("The ministry said the army attacked rebel positions in the north.").cameo == "190"
+
+
 def test_a_protest_in_response_to_a_measure_targets_it_or_its_author() -> None:
     assert targets("Dockers in Rotterdam walked out in response to the company's plan to cut jobs.") == [
         "the company's plan"

@@ -111,6 +111,14 @@ OBLIGATION_CONTENT_PENALTY = 0.3
 STATEMENT_CAMEO_ROOT = "01"
 REPORTED_COMMENT_PENALTY = 0.3
 
+# ... and of an act inside what an attitude is about ("said it is skeptical of a Russian announcement that
+# it had opened corridors", "is confident the program will meet the deadline"): the attitude is what the
+# sentence reports (adjectives: modality.yaml, attitude_adjectives)
+ATTITUDE_CONTENT_PENALTY = 0.3
+ATTITUDE_CONTENT_DEPTH = 8  # heads climbed from the act ("skeptical of [the announcement that X opened ...]")
+# how an attitude adjective, or the copula the parse hangs its complement on, governs what it is about
+ATTITUDE_COMPLEMENT_DEPS = frozenset({"prep", "ccomp", "advcl"})
+
 # ... and of an act a clause says will happen, against one that has ("launched an inquiry into X and
 # will meet Y": the act done is what the sentence reports)
 FUTURE_ACT_PENALTY = 0.03
@@ -519,6 +527,26 @@ class EventCoder(ParticipantFinder):
             token = token.head
         return penalty
 
+    def _is_attitude_content(self, predicate: Token) -> bool:
+        """Is the act inside what an adjective of attitude is about: its "of/about" phrase or that-clause
+        ("skeptical about Iranian motives in providing payments", "skeptical the program would meet the
+        deadline"), also where the parse hangs these on the copula ("is skeptical [in providing ...]")?"""
+        attitudes = self.modality.attitude_adjectives
+        token = predicate
+        for _ in range(ATTITUDE_CONTENT_DEPTH):
+            if token.head == token:
+                return False
+            governed, token = token, token.head
+            if governed.dep_ not in ATTITUDE_COMPLEMENT_DEPS:
+                continue
+            if token.pos_ == "ADJ" and token.lemma_.lower() in attitudes:
+                return True
+            if token.pos_ in ("AUX", "VERB") and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in attitudes and c.i < governed.i for c in token.children
+            ):
+                return True
+        return False
+
     def _arrival_places(self, predicate: Token) -> list[Token]:
         """Where the arrival this act is the purpose of takes place ("arrived in Nepal to help deliver
         aid" -> Nepal); empty when the act is not the purpose of an arrival."""
@@ -817,6 +845,8 @@ class EventCoder(ParticipantFinder):
             # diplomatic visit; what they came to do is the event
             confidence -= 0.15
         confidence -= self._embedding_penalty(candidate.predicate)
+        if self._is_attitude_content(candidate.predicate):
+            confidence -= ATTITUDE_CONTENT_PENALTY
         if FUTURE in modes and candidate.predicate.dep_ == "conj" and candidate.predicate.head.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in candidate.predicate.children
         ):

@@ -32,6 +32,7 @@ class ModalityRules:
     demand_cameo: str
     crowd_violence_cameo: str
     intent_adjectives: frozenset[str] = frozenset()
+    attitude_adjectives: frozenset[str] = frozenset()
 
     def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
         if plover_type is None:
@@ -63,6 +64,7 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
         demand_cameo=str(data.get("demand_cameo", "100")),
         crowd_violence_cameo=str(data.get("crowd_violence_cameo", "145")),
         intent_adjectives=frozenset(data.get("intent_adjectives") or ()),
+        attitude_adjectives=frozenset(data.get("attitude_adjectives") or ()),
     )
 
 

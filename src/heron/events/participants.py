@@ -156,6 +156,13 @@ PRESSURE_PREPOSITIONS = frozenset({"despite", "under", "amid"})
 RESPONSE_NOUNS = frozenset(object_classes()["response"])
 ANSWERED_PREPOSITIONS = frozenset({"to", "against", "at", "over", "of"})
 
+# Strikes and work stoppages (CAMEO 143): with no aim said, whom the workers' demands name ("for better
+# pay in X's warehouses") or the workplace they strike at ("at the X mine") is the employer aimed at.
+WORK_STOPPAGE_CAMEO_PREFIX = "143"
+WORK_DEMANDS = frozenset(object_classes()["work_demand"])
+WORKPLACES = frozenset(object_classes()["workplace"])
+WORKPLACE_PREPOSITIONS = frozenset({"in", "at"})
+
 # "violated a ceasefire": the ceasefire violated is the target itself when nothing else is named.
 VIOLATE_CEASEFIRE_CAMEO = "196"
 # Violating or defying a ceasefire, ban or law (CAMEO 196, 128): what is violated is not aimed at the
@@ -527,7 +534,25 @@ class ParticipantFinder:
                    for entry in self.lexicon.entries_for(clause.lemma_.lower(), "verb")):
                 # ("to press their demands from the government": whom the clause names, see _build_event)
                 return self._named_authors(obj) or ([] if self._actors_inside(obj) else [obj])
-        return []
+        return self._struck_employers(candidate)
+
+    def _struck_employers(self, candidate: Candidate) -> list[Token]:
+        """Whom a strike is aimed at, when it names no opponent: the employer or industry the workers'
+        demands are about ("went on strike for better pay and conditions in Amazon warehouses"), or the
+        workplace it is held at ("stopped work in a strike for higher wages at the X mine in Y"). Not a
+        place (where the strike is, not whom), nor what the strikers' own mention says ("workers at X")."""
+        if not candidate.cameo.startswith(WORK_STOPPAGE_CAMEO_PREFIX):
+            return []
+        strikers = {t.i for s in subject_heads(candidate.predicate) for t in s.subtree}
+        words = [t for t in candidate.predicate.subtree if t.i not in strikers]
+        placed = [(holder, gc) for holder in words for c in holder.children
+                  if c.dep_ == "prep" and c.lower_ in WORKPLACE_PREPOSITIONS
+                  for gc in c.children if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN")
+                  and gc.ent_type_ not in ("GPE", "LOC", *NON_ACTOR_ENTITY_TYPES)]
+        demanded = [thing for holder, thing in placed if holder.lemma_.lower() in WORK_DEMANDS]
+        workplaces = [thing for _, thing in placed if thing.head.lower_ == "at"
+                      and (thing.lemma_.lower() in WORKPLACES or thing.ent_type_ == "ORG")]
+        return (demanded or workplaces)[:1]
 
     def _appealed_protest_aims(self, predicate: Token) -> list[Token]:
         """'called on workers to mobilize against X', 'called for Egyptians to join Friday's mobilization
@@ -1038,7 +1063,8 @@ class ParticipantFinder:
         return [head for head in expand_conjuncts(heads) if head.pos_ == "NOUN" and (
             head in candidate.extra and head.lemma_.lower() in PARTY_NOUNS
             or cameo.startswith(REQUEST_CAMEO_PREFIXES) and self._is_pressed_to_act(head, candidate.predicate)
-            or cameo.startswith(STATEMENT_CAMEO_PREFIX) and is_attitude_content(head, candidate.predicate, candidate.extra)
+            or cameo.startswith(STATEMENT_CAMEO_PREFIX) and is_attitude_content(
+                head, candidate.predicate, candidate.extra, self.modality.attitude_adjectives)
             or cameo.startswith(STATEMENT_CAMEO_PREFIX) and head in self._own_act_objects(candidate.predicate)
             or cameo.startswith(EVALUATION_CAMEO_PREFIXES) and self._is_evaluated(head, candidate))]
 

@@ -393,11 +393,14 @@ def content_subjects(predicate: Token, extra: list[Token]) -> list[Token]:
     return []
 
 
-def is_attitude_content(head: Token, predicate: Token, extra: Sequence[Token]) -> bool:
+def is_attitude_content(head: Token, predicate: Token, extra: Sequence[Token],
+                        attitudes: Collection[str] = ()) -> bool:
     """Is the head the subject of the clause an attitude is about: the that-clause of an adjective
     ("skeptical the program would meet ...") or of an attitude noun ("optimism that the timeline could
     be accelerated", also when the parse hangs the clause on the verb the noun is the object of)? Not a
-    bare report ("said the economy would grow"): what is reported is not what the speaker is about."""
+    bare report ("said the economy would grow"): what is reported is not what the speaker is about.
+    ``attitudes``: adjectives only a person or body holds, so that "it" before them is the speaker
+    ("said it is skeptical the program ...")."""
     clause = head.head
     if head.dep_ not in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) or clause.dep_ not in ("ccomp", "acl"):
         return False
@@ -407,7 +410,8 @@ def is_attitude_content(head: Token, predicate: Token, extra: Sequence[Token]) -
         # impersonal "it is likely/possible that X ...", which says nothing of anyone's attitude
         copula = governor.head if governor.pos_ == "ADJ" else governor
         adjectives = [governor] if governor.pos_ == "ADJ" else [c for c in copula.children if c.dep_ == "acomp"]
-        impersonal = any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("it", "this", "that") for c in copula.children)
+        impersonal = not any(a.lemma_.lower() in attitudes for a in adjectives) and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in ("it", "this", "that") for c in copula.children)
         return any(a.dep_ == "acomp" and a.pos_ == "ADJ" for a in adjectives) and not impersonal
     return governor in extra and governor.pos_ == "NOUN" or governor == predicate and any(t.pos_ == "NOUN" for t in extra)
 
