@@ -617,3 +617,22 @@ def test_improving_relations_is_diplomatic_cooperation_with_the_partner() -> Non
     event = top("Egypt has improved diplomatic relations with Turkey and backs its role in the Libyan talks.")
     assert event.cameo == "050"
     assert texts(event.target) == ["Turkey"]
+
+
+def test_the_kind_of_aid_money_is_for_is_no_target() -> None:
+    assert targets("Canada has provided more than $40 million for humanitarian and development aid to fight the epidemic.") == []
+    assert targets("Canada has provided more than $40 million for humanitarian aid and reconstruction in Tonga.") == ["Tonga"]
+
+
+def test_an_aid_act_names_whom_it_helps_by_their_plight() -> None:
+    # (the place the parse hangs on the aid stays out of the mention)
+    assert targets("The Red Crescent is seeking aid for flood victims in Pakistan.")[0].startswith("flood victims")
+    assert targets("Norway and UNICEF delivered 40 trucks to support health services for children in Tigray.") == [
+        "children in Tigray"
+    ]
+
+
+def test_a_statement_of_money_set_aside_is_about_whom_it_is_meant_to_help() -> None:
+    assert targets(
+        "The Dutch government said that it has earmarked 2 million euros in aid to help Malawi cope with the drought."
+    ) == ["Malawi"]

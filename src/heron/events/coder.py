@@ -66,6 +66,7 @@ from heron.events.syntax import (
     death_causes,
     direct_object,
     has_infinitive_complement,
+    helped_people,
     is_beneficiary,
     is_causative_complement,
     is_for_clause,
@@ -721,7 +722,10 @@ class EventCoder(ParticipantFinder):
             purpose_targets = [t for t in self._purpose_targets(candidate.predicate.head) if t not in source_heads]
             targets = self._make_actors(purpose_targets, context, published)
         if not targets:
-            helped = [t for t in self._purpose_objects(candidate.predicate) if t not in source_heads]
+            # ... or the act itself names them: "sought aid for war victims", "to support services for
+            # children in X"
+            helped = [t for t in self._purpose_objects(candidate.predicate) or helped_people(candidate.predicate)
+                      if t not in source_heads]
             # ("to help victims of the flood": people helped are kept though no dictionary knows them)
             targets = self._make_actors(helped, context, published,
                                         keep_unknown_nouns=bool(helped) and all(is_beneficiary(t) for t in helped))

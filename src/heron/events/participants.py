@@ -781,9 +781,17 @@ class ParticipantFinder:
         for clause in (c for c in predicate.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > predicate.i
                        and not any(g.dep_ == "neg" for g in c.children)):
             own = any(s.lower_ in ("it", "they") for s in subject_heads_here(clause))
-            if own and not self.lexicon.entries_for(verb_lemma(clause), "verb") \
-                    and (obj := direct_object(clause)) is not None and obj.pos_ in ("NOUN", "PROPN") \
-                    and obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES and obj.lemma_.lower() not in GIVEN_THINGS:
+            if not own or self.lexicon.entries_for(verb_lemma(clause), "verb") \
+                    or (obj := direct_object(clause)) is None or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if obj.lemma_.lower() in GIVEN_THINGS:
+                # "said it has earmarked 2 million euros in aid to help X cope": the statement is about
+                # whom the money or aid goes to or is meant to help
+                # (the parse may hang "for X" on the amount: "set aside 3 million euros for X")
+                found += [gc for word in (clause, obj) for c in word.children if c.dep_ in ("prep", "dative")
+                          and c.lower_ in ("to", "for") for gc in c.children if gc.dep_ == "pobj" and self._names_actor(gc)
+                          ] or self._purpose_objects(clause)
+            elif obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES:
                 found.append(obj)
         return found
 

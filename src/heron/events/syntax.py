@@ -741,6 +741,9 @@ def complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "against", "on", "from"):
                 objects = [gc for gc in child.children if gc.dep_ == "pobj" and gc.pos_ in ("PROPN", "NOUN")]
+                # (not "$1 billion for humanitarian aid": the kind of aid money is for names nobody)
+                if child.lower_ == "for":
+                    objects = [o for o in objects if o.lemma_.lower() not in RELIEF_OBJECTS]
                 if objects:
                     found.append(objects)
         # "70 million dollars of aid for Romania": a named recipient beats the thing given
