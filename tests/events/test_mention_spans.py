@@ -325,3 +325,22 @@ def test_a_purpose_or_an_occasion_hung_on_the_verb_is_not_where_people_are() -> 
 def test_an_identifying_clause_stops_at_an_aside() -> None:
     assert targets("Police raided properties linked to the suspect, who now faces extradition.") == [
         "properties linked to the suspect"]
+
+
+def test_a_quoted_alias_keeps_its_closing_quotation_mark() -> None:
+    assert targets('Soldiers captured the smuggler known as "El Zorro" near the border.')[0].startswith(
+        'the smuggler known as "El Zorro"')
+
+
+def test_a_quoted_alias_keeps_its_closing_curly_quotation_mark() -> None:
+    assert targets("Soldiers captured the smuggler known as \u201cEl Zorro\u201d near the border.")[0].startswith(
+        "the smuggler known as \u201cEl Zorro\u201d")
+
+
+def test_a_comma_inside_the_quotes_of_an_alias_stays_out_of_the_mention() -> None:
+    assert targets('Marines killed a guerrilla commander alias "Tigre," in a raid.') == [
+        'a guerrilla commander alias "Tigre']
+
+
+def test_forces_surrendered_to_keep_the_place_that_says_which_ones() -> None:
+    assert targets("Forty guerrillas surrendered to the army in Mindanao.") == ["the army in Mindanao"]

@@ -287,6 +287,21 @@ def test_a_reported_future_act_of_an_unnamed_side_is_the_speakers() -> None:
     assert countries(event.target) == ["KEN"]
 
 
+def test_an_act_the_speaker_is_confident_of_is_done_by_the_subject_of_its_clause() -> None:
+    events = heron.extract("The dockers' union said it is confident the shipping firm will reach a deal next week.",
+                           published="2024-05-06")
+    deal = next(e for e in events if e.predicate.startswith("reach"))
+    assert texts(deal.source) == ["the shipping firm"]
+
+
+def test_an_act_the_speaker_doubts_is_not_the_speakers_own() -> None:
+    events = heron.extract("The rebels said they are doubtful the army will withdraw its troops.", published="2024-05-06")
+    withdrawal = next(e for e in events if e.predicate.startswith("withdraw"))
+    assert texts(withdrawal.source) == ["the army"]
+    lifted = top("The farmers' federation said it is optimistic the ministry will lift the export ban.")
+    assert texts(lifted.source) == ["the ministry"]
+
+
 def test_a_reported_act_of_a_named_state_stays_its_own() -> None:
     event = top("A navy commander said South Africa would give Nigeria technical assistance.")
     assert texts(event.source) == ["South Africa"]

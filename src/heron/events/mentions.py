@@ -53,6 +53,10 @@ NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"})
 
 NAME_BREAKING_PUNCTUATION = frozenset({"(", ")", "[", "]", '"', "'", "“", "”", "‘", "’", ",", ";", ":"})
 
+# Quotation marks, each opening mark with the mark that closes it (see closes_quote; a straight single
+# quote is left out: it is as often an apostrophe).
+QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"))
+
 # Words that open a coordination as a whole ("against both India and Pakistan"): they belong to the
 # coordination, never to the mention of its first conjunct ("both sides" alone keeps its "both").
 COORDINATION_OPENERS = frozenset({"both", "either", "neither"})
@@ -139,13 +143,16 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
         low += 1
     while high > head.i and (
         doc[high].dep_ in ("cc", "case") or doc[high].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
-        or (doc[high].is_punct and not closes_bracket(doc, low, high))
+        or (doc[high].is_punct and not closes_bracket(doc, low, high) and not closes_quote(doc, low, high))
     ):
         high -= 1
     opened = sum(doc[i].text == "(" for i in range(low, high + 1)) - sum(doc[i].text == ")" for i in range(low, high + 1))
     if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
         high += 1  # "the Central African Republic (CAR)": the parser hangs the ")" elsewhere
-    return doc[low : rest_of_name(doc, high) + 1]
+    high = rest_of_name(doc, high)
+    if high + 1 < len(doc) and closes_quote(doc, low, high + 1):
+        high += 1  # 'the insurgent known as “Don Y”': the parser hangs the closing mark elsewhere
+    return doc[low : high + 1]
 
 
 def without_predicate_words(actors: list[Actor], doc: Doc, predicate_words: set[int]) -> list[Actor]:
@@ -349,6 +356,22 @@ def closes_bracket(doc: Doc, low: int, high: int) -> bool:
     return doc[high].text == ")" and any(doc[i].text == "(" for i in range(low, high))
 
 
+def closes_quote(doc: Doc, low: int, high: int) -> bool:
+    """Is doc[high] the mark that closes a quotation opened inside doc[low:high], right after its last
+    word ('known as "Don Y"')? Not after punctuation inside the quotes: 'alias "M-1,"' ends at the name,
+    and its comma and closing mark go with the sentence."""
+    if high <= low or doc[high - 1].is_punct:
+        return False
+    inside = [token.text for token in doc[low:high]]
+    for opening, closing in QUOTE_PAIRS:
+        if doc[high].text != closing:
+            continue
+        if opening == closing:
+            return inside.count(opening) % 2 == 1
+        return inside.count(opening) > inside.count(closing)
+    return False
+
+
 def hidden_conjuncts(head: Token, roles: Mapping[str, Role] | None = None) -> tuple[list[Token], tuple[int, int] | None]:
     """Participants a misread coordination hides inside or beside the head's phrase, and the token
     window (first, last) the head's own mention keeps to. The parse may read a list of names as an
@@ -461,13 +484,14 @@ def joined_inside_name(first: Token, conj: Token) -> bool:
 
 def clip_to_window(span: Span, head: Token, window: tuple[int, int]) -> Span:
     """The span cut to the token window around its head, without punctuation or a conjunction left
-    dangling at either end (a closing bracket stays)."""
+    dangling at either end (a closing bracket or quotation mark stays)."""
     doc = span.doc
     low, high = max(span.start, window[0]), min(span.end - 1, window[1])
     while low < head.i and (doc[low].is_punct or doc[low].dep_ == "cc" or doc[low].is_space):
         low += 1
-    while high > head.i and (doc[high].dep_ == "cc" or doc[high].is_space
-                             or (doc[high].is_punct and not closes_bracket(doc, low, high))):
+    while high > head.i and (doc[high].dep_ == "cc" or doc[high].is_space or (
+        doc[high].is_punct and not closes_bracket(doc, low, high) and not closes_quote(doc, low, high)
+    )):
         high -= 1
     return doc[low : high + 1]
 

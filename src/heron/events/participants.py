@@ -810,8 +810,12 @@ class ParticipantFinder:
     def _speaks_for_subject(self, predicate: Token, reporter: Token, subjects: list[Token]) -> bool:
         """'X announced that the government will extend the curfew', 'X said his country will not lift
         the ban': a reported future act whose subject, named after the speaker, is a definite mention
-        that names nobody (no country or organisation) is the speaker's own side."""
+        that names nobody (no country or organisation) is the speaker's own side. Not the subject of
+        what an attitude is about ("the union said it is confident the company will reach a deal"): the
+        speaker judges another party's act."""
         if not any(is_future(token, self.modality) for token in clause_chain(predicate)):
+            return False
+        if any(is_attitude_content(subject, predicate, [], self.modality.attitude_adjectives) for subject in subjects):
             return False
         for subject in subjects:
             if subject.i < reporter.i or subject.pos_ not in ("NOUN", "PROPN") or is_named(subject) and subject.pos_ == "NOUN":
@@ -1208,7 +1212,11 @@ class ParticipantFinder:
         places = handed or stationed or place_recipients(predicate) or given_to or places_in_scope(
             predicate, [*target_heads, *candidate.extra], opponents=True
         ) or conjoined_act_places(predicate)
-        return self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True) or targets
+        moved_to = self._make_actors([p for p in places if p not in source_heads], context, published, keep_unknown_nouns=True)
+        # ("surrendered to the police in X": where the side yielded to is says which one, as for any target)
+        for actor in moved_to:
+            self._grow_over_place(actor, predicate.doc)
+        return moved_to or targets
 
     def _actors_inside(self, thing: Token, prepositions: frozenset[str] | None = None, depth: int = 2) -> list[Token]:
         """The first actor named by a prepositional complement of a thing ("the attacks in Sri Lanka"),
