@@ -587,6 +587,16 @@ def test_a_statement_about_the_speaker_s_own_act_targets_what_it_is_done_to() ->
     assert targets("The Indian government insists it is fully implementing all WTO rulings.") == ["all WTO rulings"]
 
 
+def test_a_statement_about_the_speaker_s_own_act_on_a_thing_that_names_nobody_has_no_target() -> None:
+    # what the act makes, deals in or withdraws is no party: "a permanent base", "contraband cigarettes"
+    assert targets("The coast guard announced it will build a permanent base in the southern province of Tavira.") == []
+    assert targets("The port authority said they were storing contraband cigarettes in a warehouse.") == []
+    assert targets("The ministry said it would rescind tax exemptions granted to farmers.") == []
+    # a party named by what it is stays the target
+    assert targets("The border police said they had dismantled 40 smuggling organizations last year.") == [
+        "40 smuggling organizations"
+    ]
+
 def test_a_culpability_frame_targets_whom_its_event_noun_names() -> None:
     assert targets("The former general was responsible for mass killings of Kurdish villagers in the 1980s.") == [
         "Kurdish villagers"

@@ -28,6 +28,7 @@ from heron.events.mentions import (
     mention_end_char,
     mention_span,
     names_a_person,
+    names_people,
     places_list_peoples,
     verb_attached_place,
 )
@@ -791,7 +792,11 @@ class ParticipantFinder:
                 found += [gc for word in (clause, obj) for c in word.children if c.dep_ in ("prep", "dative")
                           and c.lower_ in ("to", "for") for gc in c.children if gc.dep_ == "pobj" and self._names_actor(gc)
                           ] or self._purpose_objects(clause)
-            elif obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES:
+            elif obj.ent_type_ not in NON_ACTOR_ENTITY_TYPES and (
+                    self._names_actor(obj) or names_people(obj, self.actors.roles)
+                    or obj.lemma_.lower() in PARTY_NOUNS):
+                # (a party, not what the act makes or deals in: "said it will install a base in X",
+                # "admitted they were transporting contraband goods")
                 found.append(obj)
         return found
 
