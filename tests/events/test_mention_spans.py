@@ -344,3 +344,12 @@ def test_a_comma_inside_the_quotes_of_an_alias_stays_out_of_the_mention() -> Non
 
 def test_forces_surrendered_to_keep_the_place_that_says_which_ones() -> None:
     assert targets("Forty guerrillas surrendered to the army in Mindanao.") == ["the army in Mindanao"]
+
+
+def test_a_clause_kept_in_a_mention_keeps_its_stranded_preposition_but_not_its_time() -> None:
+    assert targets("Soldiers detained the people we spoke to.") == ["the people we spoke to"]
+    assert targets("Police arrested people who the gang relied on.") == ["people who the gang relied on"]
+    # a time dates the act, not the people
+    assert targets("Police arrested 300 people suspected of links to organized crime in 2011.") == [
+        "300 people suspected of links to organized crime"
+    ]

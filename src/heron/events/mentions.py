@@ -92,9 +92,10 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
                 collect(child, top=False)
                 continue
             if top and identifying_clause(token, child):
-                # up to an aside set off inside it ("properties linked to X, who now faces ...")
-                end = next((t.i for t in doc[child.i : child.right_edge.i + 1] if t.text in (",", ";", "(")),
-                           child.right_edge.i + 1)
+                # up to an aside set off inside it ("properties linked to X, who now faces ...") or a
+                # time, which dates the act, not the people ("people suspected of links to X in 2011")
+                end = next((t.i for t in doc[child.i : child.right_edge.i + 1] if t.text in (",", ";", "(")
+                            or starts_time_phrase(t)), child.right_edge.i + 1)
                 included.update(range(child.left_edge.i, end))
                 continue
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
@@ -144,7 +145,7 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     while high > head.i and (
         doc[high].dep_ in ("cc", "case") or doc[high].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
         or (doc[high].is_punct and not closes_bracket(doc, low, high) and not closes_quote(doc, low, high))
-    ):
+    ) and not is_stranded_preposition(doc[high], low):
         high -= 1
     opened = sum(doc[i].text == "(" for i in range(low, high + 1)) - sum(doc[i].text == ")" for i in range(low, high + 1))
     if opened > 0 and high + 1 < len(doc) and doc[high + 1].text == ")":
@@ -320,6 +321,20 @@ def continues_name(token: Token) -> bool:
     """Does the token go on with the entity before it, as a word of the name?"""
     return token.ent_iob_ == "I" and token.tag_ != "POS" and token.pos_ not in ("VERB", "AUX") \
         and token.text not in NAME_BREAKING_PUNCTUATION
+
+
+def starts_time_phrase(token: Token) -> bool:
+    """Does a time phrase start at the token ("in 2011", "last week", "on Monday")?"""
+    if token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B":
+        return True
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def is_stranded_preposition(token: Token, low: int) -> bool:
+    """A preposition left at the end of a clause kept in the mention, its object the head the clause is
+    on ("most people we talked to"): a word of the clause, not a dangling one."""
+    return token.dep_ in ("prep", "prt") and token.pos_ == "ADP" and token.head.pos_ == "VERB" and token.head.i >= low \
+        and not any(c.dep_ == "pobj" and c.i > token.i for c in token.children)  # ("who ... relied on")
 
 
 def mention_end_char(mention: Span) -> int:
