@@ -646,3 +646,11 @@ def test_a_statement_of_money_set_aside_is_about_whom_it_is_meant_to_help() -> N
     assert targets(
         "The Dutch government said that it has earmarked 2 million euros in aid to help Malawi cope with the drought."
     ) == ["Malawi"]
+
+
+def test_an_investigated_crime_stays_whole_its_victim_is_not_investigated() -> None:
+    assert targets("Prosecutors are investigating the murder of a municipal police officer.") == [
+        "the murder of a municipal police officer"
+    ]
+    # an inquiry of a party still targets the party
+    assert targets("Prosecutors opened investigations of two large banks.") == ["two large banks"]

@@ -51,6 +51,7 @@ from heron.events.participants import (
     DISPATCH_CAMEO_PREFIXES,
     FATAL_COERCION_CAMEO_PREFIXES,
     FORCE_CAMEO_ROOTS,
+    INVESTIGATE_CAMEO_PREFIX,
     PROTEST_CAMEO_PREFIX,
     RELEASE_PERSONS_CAMEO,
     REQUEST_CAMEO_PREFIXES,
@@ -660,10 +661,16 @@ class EventCoder(ParticipantFinder):
         # bomb killed ...").
         material = cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")
         sources = self._make_actors(source_heads, context, published, keep_unknown_nouns=material)
+        # "investigating the murder of a police officer": the victim named by the crime is not who is
+        # investigated, so the crime stays whole
+        investigated_violence = candidate.cameo.startswith(INVESTIGATE_CAMEO_PREFIX) and any(
+            head.pos_ == "NOUN" and (entry := self._noun_entry(head)) is not None
+            and (entry.cameo or "")[:2] in FORCE_CAMEO_ROOTS for head in target_heads)
         targets = self._make_targets(
             target_heads, context, published, keep_unknown_nouns=material,
             keep_topics=candidate.cameo.startswith("01"), literal=candidate.cameo.startswith(LITERAL_TARGET_CAMEO_PREFIXES),
-            answered=candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate),
+            answered=candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES) or self._violated_named(candidate)
+            or investigated_violence,
             kept_heads=self._unnamed_parties(candidate, target_heads),
         )
         given_targets = targets
