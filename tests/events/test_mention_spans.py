@@ -353,3 +353,9 @@ def test_a_clause_kept_in_a_mention_keeps_its_stranded_preposition_but_not_its_t
     assert targets("Police arrested 300 people suspected of links to organized crime in 2011.") == [
         "300 people suspected of links to organized crime"
     ]
+
+
+def test_an_in_phrase_the_verb_takes_does_not_say_which_people() -> None:
+    assert targets("Witnesses implicated local officials in the massacre.") == ["local officials"]
+    assert targets("Police arrested others in his party.") == ["others in his party"]
+    assert targets("They were close to implicating senior officials in the drug trade.") == ["senior officials"]

@@ -40,6 +40,8 @@ UNSPECIFIED_PEOPLE = frozenset(object_classes()["unspecified_people"])
 IDENTIFYING_PARTICIPLES = frozenset(object_classes()["identifying_participles"])
 CIRCUMSTANCE_NOUNS = frozenset(object_classes()["circumstance_nouns"])
 COMPASS_POINTS = frozenset(object_classes()["compass_points"])
+IN_COMPLEMENT_VERBS = frozenset(object_classes()["in_complement_verbs"])
+COUNTRY_NOUNS = frozenset(object_classes()["country_nouns"])
 
 # Words that open the second conjunct of a named modifier only when it heads a phrase of its own ("USAID
 # and other donors" are two participants; "Iraqi and Turkish demands" share one head).
@@ -116,9 +118,13 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
             if top and child.dep_ == "prep" and child.lower_ in stops:
                 continue
             if top and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS and names_a_person(head, roles) \
-                    and (head.tag_ not in ("NNS", "NNPS") or first_conjunct(head).dep_ in SUBJECT_DEPS):
+                    and (head.tag_ not in ("NNS", "NNPS") or first_conjunct(head).dep_ in SUBJECT_DEPS
+                         or not any(gc.dep_ == "pobj" and (is_place(gc) or gc.pos_ == "PROPN"
+                                                            or gc.lemma_.lower() in COUNTRY_NOUNS or names_people(gc, roles))
+                                 for gc in child.children)):
                 # "summoned the Chinese ambassador in Berlin": where the person is, not who (but for people
-                # acted on, "targeting group commanders in eastern Syria", the place says which ones)
+                # acted on, "targeting group commanders in eastern Syria", "officers in the armed forces",
+                # the place or body says which ones; "in the drug trade" is neither)
                 continue
             if child.dep_ == "prep" and (
                 child.lower_ in MENTION_STOP_PREPOSITIONS
@@ -251,6 +257,8 @@ def says_which_people(head: Token, preposition: Token, place: Token, known_place
     lemma = place.lemma_.lower()
     if place.ent_type_ in ("DATE", "TIME") or lemma in CIRCUMSTANCE_NOUNS:
         return False
+    if preposition.lower_ == "in" and preposition.head.lemma_.lower() in IN_COMPLEMENT_VERBS:
+        return False  # "implicating officials in the drug trade": the verb's own complement
     if head.lemma_.lower() in UNSPECIFIED_PEOPLE and preposition.lower_ == "in" and place.pos_ in ("NOUN", "PROPN"):
         return True
     if is_place(place) or lemma in COMPASS_POINTS or is_place_name(place, known_place):
