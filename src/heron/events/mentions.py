@@ -162,13 +162,18 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
     return doc[low : high + 1]
 
 
+def mention_tokens(actor: Actor, doc: Doc) -> Span | None:
+    """The tokens an actor's mention covers (None when its offsets fall inside no token)."""
+    return doc.char_span(actor.start, actor.end, alignment_mode="expand")
+
+
 def without_predicate_words(actors: list[Actor], doc: Doc, predicate_words: set[int]) -> list[Actor]:
     """The mentions with the predicate's own words cut from their edges: the parse may read a word of the
     predicate phrase as a modifier of its object ("let free the activists": "free" is the verb's, not
     the activists'). A mention that is nothing but such words is no participant."""
     kept: list[Actor] = []
     for actor in actors:
-        mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        mention = mention_tokens(actor, doc)
         if mention is None or not any(t.i in predicate_words for t in (mention[0], mention[-1])):
             kept.append(actor)
             continue

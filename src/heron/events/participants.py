@@ -27,6 +27,7 @@ from heron.events.mentions import (
     join_split_subjects,
     mention_end_char,
     mention_span,
+    mention_tokens,
     names_a_person,
     names_people,
     places_list_peoples,
@@ -1058,7 +1059,7 @@ class ParticipantFinder:
         verb_attached_place); its codes stay those of the party."""
         # (twice: "fighters | across the border | in north-eastern X", both hung on the verb)
         for _ in range(2):
-            mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            mention = mention_tokens(actor, doc)
             grown = verb_attached_place(mention, self.actors.roles, self._is_known_place) if mention is not None else None
             if grown is None:
                 return
@@ -1117,7 +1118,7 @@ class ParticipantFinder:
     def _is_party_mention(actor: Actor, doc: Doc) -> bool:
         """Does the mention name a party by what it is ("21 countries in Europe", "observers in X")?
         Such a party is the target itself, never to be replaced by the place that locates it."""
-        mention = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        mention = mention_tokens(actor, doc)
         return mention is not None and mention.root.lemma_.lower() in PARTY_NOUNS
 
     def _is_act_noun(self, noun: Token) -> bool:

@@ -595,9 +595,8 @@ def gerund_parties(preposition: Token) -> list[Token]:
 def measured_things(preposition: Token) -> list[Token]:
     """'cut tariffs on $120 billion of Chinese goods', 'a levy on 2 million tonnes of X's wheat': an amount
     of money or a quantity stands for what it measures, its "of" complement."""
-    return [ggc for gc in preposition.children if gc.dep_ == "pobj" and gc.ent_type_ in ("MONEY", "QUANTITY")
-            for c in gc.children if c.dep_ == "prep" and c.lower_ == "of"
-            for ggc in c.children if ggc.dep_ == "pobj" and ggc.pos_ in ("NOUN", "PROPN")]
+    return [measured for gc in preposition.children if gc.dep_ == "pobj" and gc.ent_type_ in ("MONEY", "QUANTITY")
+            for measured in of_complements(gc) if measured.pos_ in ("NOUN", "PROPN")]
 
 
 def thing_recipients(thing: Token) -> list[Token]:
