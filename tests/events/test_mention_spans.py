@@ -5,6 +5,7 @@ import spacy
 from coded import countries, targets, texts, top
 from spacy.tokens import Doc
 
+import heron
 from heron.events.mentions import join_split_subjects, mention_span
 from heron.records import Actor
 
@@ -359,3 +360,46 @@ def test_an_in_phrase_the_verb_takes_does_not_say_which_people() -> None:
     assert targets("Witnesses implicated local officials in the massacre.") == ["local officials"]
     assert targets("Police arrested others in his party.") == ["others in his party"]
     assert targets("They were close to implicating senior officials in the drug trade.") == ["senior officials"]
+
+
+def test_a_hyphenated_word_the_parse_split_is_one_participant() -> None:
+    # the parse reads "ex-ministers" as three sibling objects "ex", "-", "ministers"
+    assert targets("Police arrested two ex-ministers in Harare.") == ["two ex-ministers in Harare"]
+    assert targets("The rebels released three ex-soldiers.") == ["three ex-soldiers"]
+
+
+def test_what_an_attack_is_done_with_is_not_part_of_its_target() -> None:
+    assert targets("The army shelled the border regions with artillery.") == ["the border regions"]
+    # a vehicle carrying weapons is named by them
+    assert targets("Police seized a truck with weapons.") == ["a truck with weapons"]
+
+
+def test_the_occasion_people_were_caught_in_is_not_which_people() -> None:
+    assert targets("Gunmen killed 14 people in coordinated attacks in Lagos.") == ["14 people"]
+    # an occasion after anyone else says who they are
+    assert targets("Police released the main suspect in the murder case of the journalist.") == [
+        "the main suspect in the murder case of the journalist"
+    ]
+
+
+def test_the_grounds_of_an_arrest_are_not_part_of_the_person_arrested() -> None:
+    assert targets("Prosecutors arrested a former vice-minister of finance and customs director on bribery charges.") == [
+        "a former vice-minister of finance and customs director"
+    ]
+
+
+def test_a_description_of_a_company_named_inside_a_mention_is_an_aside() -> None:
+    assert targets("Prosecutors opened fraud investigations against suppliers of Wendt-Gruber, a Dutch valve maker.") == [
+        "suppliers of Wendt-Gruber"
+    ]
+    # who a person is stays
+    assert targets("Police arrested the wife of Emil Varga, a rights activist.") == [
+        "the wife of Emil Varga, a rights activist"
+    ]
+
+
+def test_a_name_before_a_subjectless_verb_is_its_speaker_not_an_apposition() -> None:
+    event = next(e for e in heron.extract(
+        "Russia has begun withdrawing its troops from Libya, Defence Minister Sergei Ivanov said on Monday.",
+        published="2024-05-06") if e.predicate.startswith("withdrawing"))
+    assert texts(event.target) == ["Libya"]

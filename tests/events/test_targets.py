@@ -654,3 +654,19 @@ def test_an_investigated_crime_stays_whole_its_victim_is_not_investigated() -> N
     ]
     # an inquiry of a party still targets the party
     assert targets("Prosecutors opened investigations of two large banks.") == ["two large banks"]
+
+
+def test_a_counted_handover_goes_to_whom_the_things_are_handed() -> None:
+    # the parse hangs "to" on the counted things, not on the verb
+    assert targets("The United States returned dozens of looted manuscripts to the Embassy of Iraq.") == [
+        "the Embassy of Iraq"
+    ]
+
+
+def test_a_measure_in_a_number_of_places_applies_to_those_places() -> None:
+    assert targets("The government lifted the curfew in three of the country's provinces.") == [
+        "three of the country's provinces"
+    ]
+    assert targets("The junta lifted the state of emergency in five of the country's regions.") == [
+        "five of the country's regions"
+    ]

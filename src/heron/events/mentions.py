@@ -21,6 +21,7 @@ from heron.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     is_place,
+    split_word_start,
 )
 from heron.records import Actor
 
@@ -39,9 +40,14 @@ PEOPLE_PLACE_PHRASE_PREPOSITIONS = PLACE_PHRASE_PREPOSITIONS | {"across"}
 UNSPECIFIED_PEOPLE = frozenset(object_classes()["unspecified_people"])
 IDENTIFYING_PARTICIPLES = frozenset(object_classes()["identifying_participles"])
 CIRCUMSTANCE_NOUNS = frozenset(object_classes()["circumstance_nouns"])
+OCCASION_NOUNS = frozenset(object_classes()["occasion_nouns"])
+GROUNDS_NOUNS = frozenset(object_classes()["grounds_nouns"])
 COMPASS_POINTS = frozenset(object_classes()["compass_points"])
 IN_COMPLEMENT_VERBS = frozenset(object_classes()["in_complement_verbs"])
 COUNTRY_NOUNS = frozenset(object_classes()["country_nouns"])
+# What an act is done with ("shelled the border regions with artillery"): a "with" phrase naming one says
+# how, not which target (unless the head is such a thing itself: "a truck with explosives").
+INSTRUMENTS = frozenset(object_classes()["weapons"] + object_classes()["means"] + object_classes()["craft"])
 
 # Words that open the second conjunct of a named modifier only when it heads a phrase of its own ("USAID
 # and other donors" are two participants; "Iraqi and Turkish demands" share one head).
@@ -102,6 +108,23 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
                 continue
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
                 continue
+            if child.dep_ == "appos" and subject_of_next_verb(child):
+                continue  # "withdrew troops from Syria, Defence Minister X said": the verb's subject
+            if not top and child.dep_ == "appos" and child.pos_ == "NOUN" and token.pos_ == "PROPN" \
+                    and doc[child.left_edge.i - 1].text == "," \
+                    and not (names_a_person(token, roles) or names_a_person(child, roles) or names_people(child, roles)):
+                # "suppliers of Acme, a German engine maker": what a name inside the mention is, an
+                # aside about it (who a person is stays: "the wife of X, a former minister", "an
+                # interview with X, a gun-rights activist", as at the head itself)
+                continue
+            if child.dep_ == "prep" and ((top and says_circumstance(child)) or gives_grounds(child) or (
+                child.lower_ == "with" and token.lemma_.lower() not in INSTRUMENTS
+                and any(gc.dep_ == "pobj" and gc.lemma_.lower() in INSTRUMENTS for gc in child.children)
+            )):
+                # "killed 52 people in coordinated attacks", "provisions in an act of defiance": the
+                # occasion or manner of the act; "the director on corruption charges": its grounds;
+                # "the border regions with artillery": what it is done with
+                continue
             if top and child.dep_ == "appos" and child.pos_ == "NOUN" and not (
                 names_a_person(head, roles) or names_a_person(child, roles)
             ):
@@ -137,6 +160,10 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
 
     if head.pos_ != "PRON":
         collect(head, top=True)
+        # "two ex-ministers": the pieces of a hyphenated word the parse split into siblings, with
+        # their own modifiers, are the head word's
+        for piece in doc[split_word_start(head) : head.i]:
+            collect(piece, top=False)
     low = high = head.i
     while low - 1 in included and not doc[low - 1].is_space:
         low -= 1
@@ -260,7 +287,7 @@ def says_which_people(head: Token, preposition: Token, place: Token, known_place
     Not a time, a fixed phrase that says why ("in an attempt to"), nor an occasion ("activists at a
     meeting")."""
     lemma = place.lemma_.lower()
-    if place.ent_type_ in ("DATE", "TIME") or lemma in CIRCUMSTANCE_NOUNS:
+    if place.ent_type_ in ("DATE", "TIME") or lemma in CIRCUMSTANCE_NOUNS or lemma in OCCASION_NOUNS:
         return False
     if preposition.lower_ == "in" and preposition.head.lemma_.lower() in IN_COMPLEMENT_VERBS:
         return False  # "implicating officials in the drug trade": the verb's own complement
@@ -272,6 +299,44 @@ def says_which_people(head: Token, preposition: Token, place: Token, known_place
     return any(of.dep_ == "prep" and of.lower_ == "of" and any(
         gc.dep_ == "pobj" and (is_place(gc) or is_place_name(gc, known_place)) for gc in of.children
     ) for of in place.children)
+
+
+def says_circumstance(preposition: Token) -> bool:
+    """Is an "in" phrase on a mention's head the manner or purpose of the act ("provisions in an act of
+    defiance", "in a bid to"), or, after people named only as people, the occasion they were caught in
+    ("52 people in coordinated attacks")? By its noun (circumstance_nouns, occasion_nouns in
+    data/object_classes.yaml) with a determiner, modifier or plural: a bare fixed phrase may say which
+    people ("the officer in charge", "people in custody"). An occasion after anyone else says who they
+    are ("the main suspect in the murder case")."""
+    if preposition.lower_ != "in":
+        return False
+    nouns = CIRCUMSTANCE_NOUNS | OCCASION_NOUNS if preposition.head.lemma_.lower() in UNSPECIFIED_PEOPLE \
+        else CIRCUMSTANCE_NOUNS
+    return any(
+        gc.dep_ == "pobj" and gc.lemma_.lower() in nouns and (
+            gc.tag_ == "NNS" or any(m.dep_ in ("det", "amod", "nummod", "compound") for m in gc.children))
+        for gc in preposition.children
+    )
+
+
+def gives_grounds(preposition: Token) -> bool:
+    """'on corruption charges', 'on suspicion of fraud': the grounds of an act against someone
+    (grounds_nouns in data/object_classes.yaml)."""
+    return preposition.lower_ == "on" and any(
+        gc.dep_ == "pobj" and gc.lemma_.lower() in GROUNDS_NOUNS for gc in preposition.children)
+
+
+def subject_of_next_verb(apposition: Token) -> bool:
+    """Is an apposition a person named right before a finite verb that has no subject of its own
+    ("... from Syria, Defence Minister Sergei Shoigu said on Monday"): the verb's subject that the parse
+    hung on the name before it?"""
+    doc = apposition.doc
+    after = apposition.right_edge.i + 1
+    if after >= len(doc) or apposition.ent_type_ != "PERSON":
+        return False
+    verb = doc[after]
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS) for c in verb.children)
 
 
 def is_place_name(token: Token, known_place: Callable[[Token], bool]) -> bool:

@@ -31,6 +31,7 @@ from heron.events.mentions import (
     names_a_person,
     names_people,
     places_list_peoples,
+    subject_of_next_verb,
     verb_attached_place,
 )
 from heron.events.modality import ModalityRules, is_future
@@ -500,8 +501,14 @@ class ParticipantFinder:
         United States", "was returned to Peru"); empty for other acts."""
         if not candidate.cameo.startswith(HANDOVER_CAMEO_PREFIXES):
             return []
-        return [r for r in recipient_heads(candidate.predicate, candidate.extra)
-                if (r.dep_ == "dative" or r.head.lower_ == "to") and (self._names_actor(r) or is_place(r))]
+        receivers = [r for r in recipient_heads(candidate.predicate, candidate.extra)
+                     if (r.dep_ == "dative" or r.head.lower_ == "to") and (self._names_actor(r) or is_place(r))]
+        if receivers or (obj := direct_object(candidate.predicate)) is None:
+            return receivers
+        # "returned dozens of artefacts to the Embassy of X": the parse may hang the "to" phrase on the
+        # thing handed over (or on what its quantity counts)
+        return [gc for thing in (obj, *counted_members(obj)) for c in thing.children if c.dep_ == "prep" and c.lower_ == "to"
+                for gc in c.children if gc.dep_ == "pobj" and (self._names_actor(gc) or is_place(gc))]
 
     def _act_authors(self, noun: Token, candidate: Candidate, *, possessors: bool = True) -> list[Token]:
         """Who made the act a predicate responds to (``noun_authors``). When another act is about a
@@ -933,6 +940,10 @@ class ParticipantFinder:
             if head.ent_type_ in NON_ACTOR_ENTITY_TYPES and not counts_members(head):
                 continue
             span = self._split_name_phrase(head, self.actors.phrase_for(head))
+            if (speaker := next((c for c in head.children if c.dep_ == "appos" and subject_of_next_verb(c)), None)) \
+                    is not None and span.start <= head.i < speaker.left_edge.i < span.end:
+                # "withdrew troops from Syria, Defence Minister X said": the name is the verb's subject
+                span = head.doc[span.start : speaker.left_edge.i]
             if head.i in windows:
                 span = clip_to_window(span, head, windows[head.i])
             # The actor is resolved from the resolver's phrase; it is reported as the whole mention.

@@ -43,6 +43,7 @@ SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "xcomp"})
 ASSISTANCE_VERBS = frozenset(object_classes()["assistance_verbs"])
 GENERIC_OBJECTS = frozenset(object_classes()["generic_objects"])
 PLACE_NOUN_LEMMAS = frozenset(object_classes()["place"])
+COUNTRY_NOUNS = frozenset(object_classes()["country_nouns"])
 BENEFICIARIES = frozenset(object_classes()["beneficiary"])
 RELIEF_OBJECTS = frozenset(object_classes()["relief"])
 AIMING_VERBS = frozenset(object_classes()["aiming_verbs"])
@@ -148,10 +149,40 @@ def has_infinitive_complement(verb: Token) -> bool:
     )
 
 
+def is_split_word_piece(token: Token) -> bool:
+    """Is the token a piece of a hyphenated word that the parse split into sibling words ("two
+    ex-ministers" read as three objects "ex", "-", "ministers"): followed without spaces by a hyphen
+    and another piece that hangs on the same word in the same relation."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i + 1].text != "-" or doc[token.i + 1].whitespace_:
+        return False
+    rest = doc[token.i + 2]
+    return token.head == rest.head and token.dep_ == rest.dep_ and token.head != token
+
+
+def whole_split_word(token: Token) -> Token:
+    """The last piece of a hyphenated word the parse split into siblings (the noun the word is named
+    by, see is_split_word_piece); the token itself otherwise. A lone hyphen piece leads to it as well."""
+    doc = token.doc
+    if token.text == "-" and token.i > 0 and is_split_word_piece(doc[token.i - 1]):
+        token = doc[token.i - 1]
+    while is_split_word_piece(token):
+        token = token.doc[token.i + 2]
+    return token
+
+
+def split_word_start(token: Token) -> int:
+    """The index of the first piece of the split hyphenated word that ends with the token."""
+    doc, start = token.doc, token.i
+    while start >= 2 and is_split_word_piece(doc[start - 2]) and doc[start - 2].head == token.head:
+        start -= 2
+    return start
+
+
 def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
-            return child
+            return whole_split_word(child)
     if (inverted := inverted_subject(verb)) is not None:
         return inverted
     # "held talks" parsed with the object as attr/oprd in some sentences
@@ -775,7 +806,7 @@ def complement_recipients(predicate: Token, obj: Token | None) -> list[Token]:
 def place_recipients(predicate: Token) -> list[Token]:
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "from", "into", "inside", "across", "to"):
-            places = [gc for gc in child.children if gc.dep_ == "pobj" and gc.ent_type_ in ("GPE", "LOC")]
+            places = [gc for gc in child.children if gc.dep_ == "pobj" and (gc.ent_type_ in ("GPE", "LOC") or counts_places(gc))]
             if places:
                 return places
     return []
@@ -808,7 +839,7 @@ def places_in_scope(
                 if child.dep_ != "pobj":
                     continue
                 marker = child.head.lower_
-                if (marker in PLACE_PREPOSITIONS and is_place(child)) or (
+                if (marker in PLACE_PREPOSITIONS and (is_place(child) or counts_places(child))) or (
                     opponents and marker == "against" and names_opponent(child)
                 ) or (recipients and marker == "to" and is_named(child)) or (
                     # (not what another act in scope is done to: "to retaliate for X vetoing Y on Z"; a
@@ -976,6 +1007,13 @@ def is_place(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC") or (token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUN_LEMMAS)
 
 
+def counts_places(token: Token) -> bool:
+    """'four of the country's states', 'dozens of villages': a number that stands for the places it
+    counts."""
+    return counts_members(token) and any(
+        is_place(member) or member.lemma_.lower() in COUNTRY_NOUNS for member in counted_members(token))
+
+
 def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
     """Participants of an event noun: possessor/modifier as source, 'on/against/with X' as target."""
     sources: list[Token] = []
@@ -1073,7 +1111,7 @@ def collective_members(head: Token) -> list[Token]:
 def expand_conjuncts(heads: list[Token]) -> list[Token]:
     expanded: list[Token] = []
     for head in heads:
-        for token in (head, *head.conjuncts):
+        for token in (whole_split_word(head), *head.conjuncts):
             if token not in expanded:
                 expanded.append(token)
     return expanded
