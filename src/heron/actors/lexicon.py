@@ -287,6 +287,29 @@ def load_roles(path: Path = DATA_DIR / "roles.tsv") -> dict[str, Role]:
     return roles
 
 
+@dataclass(frozen=True)
+class LocalActors:
+    """local_actors.tsv: which role sectors are local by nature, the roles of them that travel, and
+    the nouns that are places when something says whose."""
+
+    sectors: frozenset[str]
+    exceptions: frozenset[str]
+    place_nouns: frozenset[str]
+
+
+LOCAL_KINDS = ("sector", "except", "place_noun")
+
+
+@lru_cache(maxsize=1)
+def load_local_actors(path: Path = DATA_DIR / "local_actors.tsv") -> LocalActors:
+    words: dict[str, set[str]] = {kind: set() for kind in LOCAL_KINDS}
+    for kind, word in _read_tsv(path, 2):
+        if kind not in words:
+            raise ActorDataError(f"{path}: kind of {word!r} must be one of {list(LOCAL_KINDS)}, got {kind!r}")
+        words[kind].add(word.lower())
+    return LocalActors(frozenset(words["sector"]), frozenset(words["except"]), frozenset(words["place_noun"]))
+
+
 # ---------------------------------------------------------------------------------------------
 # Entry indices (rebuilt per resolver because user files extend/override them)
 

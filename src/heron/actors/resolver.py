@@ -26,6 +26,7 @@ from heron.actors.lexicon import (
     exact_key,
     is_case_sensitive,
     load_entries,
+    load_local_actors,
     normalize,
     package_lexicon,
     pick_entry,
@@ -60,6 +61,13 @@ INSTALLATION_NOUNS = {"camp", "base", "stronghold", "position", "post", "outpost
 # Tokens after an actor phrase across which a multi-word dictionary name may continue
 # ("the National Union | for the Total Independence of Angola").
 NAME_CONTINUATIONS = {"of", "for", "and", "&", "in", "on", "-", "'s", "’s"}
+# Lower-case words inside a name ("Department of State"): a name ending right after one of them may be
+# the front of a longer one ("Department of State Services" is Nigeria's secret police).
+INNER_NAME_WORDS = {"of", "for", "and", "&", "on"}
+# Prepositions whose object says where a sentence happens ("marched through central X", "a motorway
+# between X and Y", "off the coast of X"); not "to", "into" or "from": people go to and come from abroad.
+WHERE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "through",
+                      "between", "off"}
 
 
 @dataclass
@@ -163,7 +171,7 @@ class _TokenTable:
     """
 
     __slots__ = ("doc", "text", "starts", "ends", "lower", "lemma", "pos", "skip", "capitalized",
-                 "unnamed_before", "_person_name_words")
+                 "unnamed_before", "_person_name_words", "sentence_countries")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -189,6 +197,7 @@ class _TokenTable:
         # How many tokens before each index are neither a determiner nor name-like (a proper noun or
         # part of a named entity: see _lookup_misspelt), so that a range is checked in one step.
         self._person_name_words: frozenset[str] | None = None
+        self.sentence_countries: dict[int, str | None] = {}  # sentence start -> ActorResolver.sentence_country
         self.unnamed_before = [0]
         for lower, pos, ent_type in zip(self.lower, self.pos, _strings(doc, ent_types), strict=True):
             named = pos == "PROPN" or ent_type in NAME_ENTITY_TYPES or lower in DETERMINERS
@@ -225,6 +234,7 @@ class ActorResolver:
         self.person_typos = TypoIndex(people, MIN_TYPO_PERSON)
         self.places = package_places()
         self.not_places = person_words(self.entries, self.roles)
+        self.local = load_local_actors()
         # Every key a name look-up can hit, so that the n-gram scan rejects most n-grams at once.
         self._name_keys = frozenset().union(
             self.entries.person_names, self.entries.org_names, self.entries.org_context,
@@ -420,6 +430,9 @@ class ActorResolver:
         org_entries = self.entries.org_exact.get(exact) or (self.entries.org_names.get(key) if capitalized else None)
         if not org_entries and ctx is not None and key in self.entries.org_context:
             org_entries = [e for e in self.entries.org_context[key] if normalize(e.name) in ctx.orgs_present]
+        # (a title after the name does not continue it: "the Organization of American States Secretary General")
+        if org_entries and _name_goes_on(doc, tokens, first, last) and self._role_of_token(doc[last + 1]) is None:
+            org_entries = None
         if org_entries:
             entry, _ = pick_entry(org_entries, when)
             return Match("org", first, last, country=entry.country, entry=entry)
@@ -688,6 +701,71 @@ class ActorResolver:
                      country=country, sector=sector, org=org)
 
     # ------------------------------------------------------------------------------------------
+    # Where a sentence happens
+
+    def is_local(self, span: Span, actor: Actor) -> bool:
+        """Is the countryless actor of ``span`` local by nature (people, protesters, workers, police,
+        gunmen: local_actors.tsv), so that where its sentence happens says whose it is? Never armed
+        forces or officials, nor a phrase that names a person, organisation or country of its own."""
+        if actor.country or actor.org or actor.sector not in self.local.sectors:
+            return False
+        root = span.root
+        matches = self._find_matches(span.doc, span.start, span.end - 1, None, None)
+        head = next((m for m in matches if m.covers(root.i)), None)
+        if head is None or head.kind != "role" or head.role is None or head.role.phrase in self.local.exceptions:
+            return False
+        return all(m.kind == "role" or (m.kind == "demonym" and m.country is None) for m in matches)
+
+    def sentence_country(self, sentence: Span) -> str | None:
+        """The one country that the places of ``sentence`` lie in ("in central Bratislava", "between
+        Madrid and Seville", "in the Mexican state of Guerrero"), or None when they lie in several
+        countries or none is known. Only objects of place prepositions count: a country acted on is
+        an actor, not where the sentence happens."""
+        table = self._tokens(sentence.doc)
+        if sentence.start_char in table.sentence_countries:
+            return table.sentence_countries[sentence.start_char]
+        countries: set[str] = set()
+        for token in sentence:
+            if token.dep_ != "prep" or token.lower_ not in WHERE_PREPOSITIONS:
+                continue
+            for obj in token.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for place in (obj, *obj.conjuncts):
+                    countries |= self._place_countries(place)
+        found = next(iter(countries)) if len(countries) == 1 else None
+        table.sentence_countries[sentence.start_char] = found
+        return found
+
+    def _place_countries(self, token: Token, depth: int = 2) -> set[str]:
+        """The countries of a place phrase: a country or capital ("central Bratislava"), a city or
+        province of the place table, or a place noun whose modifier or "of" phrase says whose ("the
+        Haitian capital", "Pakistan's Bajaur district", "the states of X, Y and Z")."""
+        doc = token.doc
+        phrase = self.phrase_for(token)
+        matches = self._find_matches(doc, phrase.start, phrase.end - 1, None, None)
+        head = next((m for m in matches if m.covers(token.i)), None)
+        if head is not None:
+            return {head.country} if head.kind in ("country", "capital") and head.country else set()
+        place_noun = token.pos_ == "NOUN" and token.lemma_.lower() in self.local.place_nouns
+        if place_noun:
+            owners = [m for m in matches if m.kind in ("country", "capital", "demonym") and m.country and m.last < token.i]
+            if owners:
+                return {owners[-1].country}  # type: ignore[set-item]
+            of_places = [place for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                         for obj in child.children if obj.dep_ == "pobj" for place in (obj, *obj.conjuncts)]
+            if depth > 1 and of_places:
+                return {country for place in of_places for country in self._place_countries(place, depth - 1)}
+        elif token.pos_ != "PROPN":
+            return set()
+        covered = {i for m in matches for i in range(m.first, m.last + 1)}
+        places = find_places(self.places, doc, phrase.start, phrase.end - 1, covered, self.not_places,
+                             self._tokens(doc).person_name_words())
+        # the place itself, or a name compounded with a place noun ("the Gazipur industrial belt")
+        return {place.country for place in places
+                if place.first <= token.i <= place.last or (place_noun and place.last < token.i)}
+
+    # ------------------------------------------------------------------------------------------
     # Document context
 
     def scan_document(self, doc: Doc, when: date | None = None) -> DocumentActors:
@@ -847,6 +925,18 @@ def _looks_like_name(tokens: Sequence[Token]) -> bool:
         if token.lower_ not in NAME_PARTICLES:
             return token.text[:1].isupper()
     return False
+
+
+def _name_goes_on(doc: Doc, tokens: _TokenTable, first: int, last: int) -> bool:
+    """Does a name with a word like "of" inside go on past ``last`` ("Department of State | Services")?
+    Its last word then only modifies the next one, so the shorter name is not meant. A name without
+    such a word stays the named body ("United Nations | Development Programme" is the UN's)."""
+    after = last + 1
+    if after >= len(doc) or not any(tokens.lower[i] in INNER_NAME_WORDS for i in range(first + 1, last)):
+        return False
+    following = doc[after]
+    return (tokens.capitalized[after] and tokens.pos[after] == "PROPN" and not tokens.skip[after]
+            and (following.ent_iob_ == "I" or not following.ent_type_))
 
 
 def _is_backer(doc: Doc, match: Match) -> bool:

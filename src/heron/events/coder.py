@@ -645,6 +645,7 @@ class EventCoder(ParticipantFinder):
         dates: dict[int, DateMention],
         inherited: tuple[Span, DateMention] | None = None,
     ) -> Event | None:
+        self._local_countries.clear()
         source_heads, target_heads = self._participants(candidate)
         target_heads = [inner for head in target_heads for inner in self._named_target(head, candidate, source_heads)]
         reporter = reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
@@ -769,6 +770,7 @@ class EventCoder(ParticipantFinder):
             # average", "a strike of lightning set fire to a barn"): not a political event.
             return None
 
+        self.place_local_actors(sources + targets)
         _place_domestic_groups(sources, targets)
         if cameo_info(candidate.cameo).quad == "material_conflict" or candidate.cameo.startswith("13"):
             # "would blockade Paris", "threatened a curfew in Algiers": a capital that force or a threat

@@ -34,7 +34,7 @@ from heron.events.mentions import (
     subject_of_next_verb,
     verb_attached_place,
 )
-from heron.events.modality import ModalityRules, is_future
+from heron.events.modality import ModalityRules, is_future, is_negated
 from heron.events.syntax import (
     ASSISTANCE_VERBS,
     ENTITY_TYPES,
@@ -248,6 +248,12 @@ JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 # whose it is ("Ukrainian forces", "an Afghan army base"); kept when the place is what places an
 # anonymous one ("at least 75 people in eastern Syria", "militants in South Waziristan").
 SITE_PREPOSITIONS = frozenset({"in", "at", "near"})
+# Sectors of office-holders, and of the side a reported clause speaks for (_reported_side).
+STATE_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
+# Verbs that report a clause: "X will close the border, the minister warned" may be parsed with the
+# report as a conjunct of the clause it reports (_reported_side).
+SPEECH_LEMMAS = frozenset({"say", "warn", "tell", "announce", "state", "add", "insist", "confirm", "declare",
+                           "stress", "vow", "pledge"})
 # ... except for a body its owner keeps in many places, whose place says which one ("the U.S. Embassy in X")
 BRANCH_OFFICES = frozenset(object_classes()["branch_office"])
 
@@ -290,6 +296,17 @@ class ParticipantFinder:
         self.modality = modality
         # doc.ents of the document being coded (spaCy rebuilds the entity spans on every access)
         self._entities: tuple[Doc, tuple[Span, ...]] | None = None
+        # local actors of the event being built -> the country where their sentence happens (_make_actors)
+        self._local_countries: dict[int, tuple[Actor, str]] = {}
+
+    def place_local_actors(self, actors: list[Actor]) -> None:
+        """Give the event's local actors that are still without a country the country where their
+        sentence happens (recorded by _make_actors), and forget the records."""
+        for actor in actors:
+            recorded = self._local_countries.get(id(actor))
+            if recorded is not None and recorded[0] is actor and actor.country is None and actor.org is None:
+                actor.country = recorded[1]
+        self._local_countries.clear()
 
     def _noun_entry(self, noun: Token) -> PredicateEntry | None:
         """Look up 'hunger strike', 'phone call' before the bare head noun; 'joint military exercise'
@@ -992,8 +1009,23 @@ class ParticipantFinder:
                 if owner is not None:  # "a mission of observers from the OSCE", "positions of the army"
                     actor.country, actor.sector, actor.org = owner.country, owner.sector, owner.org
                     actor.name = actor.name or owner.name
+            elif actor.country is None and actor.org is None and head.pos_ == "NOUN":
+                # "negotiators from Myanmar's military government", "delegations from Sudan's warring
+                # parties": people of a known sector from or of a country's body are of its country. The
+                # body must be named there, not an anaphor read through the article ("from that group")
+                owner = self._owner_of(head, None, published)
+                if owner is not None and (owner.country or owner.org):
+                    actor.country, actor.org = owner.country, owner.org
             if actor.country is None and actor.org is None:
                 actor.country = self._country_of_location(head, context, published)
+            if actor.country is None and actor.org is None and actor.sector in STATE_SECTORS:
+                actor.country = self._reported_side(head)
+            if self.actors.is_local(span, actor) and (where := self.actors.sentence_country(head.sent)):
+                # "Farmers blocked the motorway between Madrid and Seville": people, workers, police
+                # and gunmen are of the country where their sentence happens, when that is one country;
+                # given once the event's parties are chosen (place_local_actors), since which parties
+                # are chosen asks who already has a country
+                self._local_countries[id(actor)] = (actor, where)
             if actor.sector == "government" and head.pos_ == "NOUN" and (entry := self._noun_entry(head)) is not None \
                     and entry.cameo[:2] in FORCE_CAMEO_ROOTS:
                 actor.sector = "military"  # "US Predator attacks", "Israeli air strikes": the state's forces
@@ -1313,6 +1345,30 @@ class ParticipantFinder:
                     return owner
             if subjects:
                 return None
+        return None
+
+    def _reported_side(self, speaker: Token) -> str | None:
+        """'Poland will close its border crossings, the interior minister warned', 'Colombian troops
+        did not open fire, the army commander said': an office-holder named without a country who
+        announces what a state will do, or denies what it did, speaks for that state. Not a plain
+        report of a past act ("Iran attacked the tanker, the minister said"): that is often an
+        accusation against another state."""
+        verb = speaker.head
+        if speaker.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if verb.dep_ in ("conj", "parataxis") and verb.lemma_.lower() in SPEECH_LEMMAS and verb.head.i < speaker.i:
+            clauses.append(verb.head)  # the reported clause read as the report's first conjunct
+        for clause in clauses:
+            if not (any(is_future(token, self.modality) for token in clause_chain(clause))
+                    or is_negated(clause, self.modality)):
+                continue
+            for subject in subject_heads_here(clause):
+                if subject.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                side = self.actors.resolve(self.actors.phrase_for(subject))
+                if side is not None and side.country and side.org is None and side.sector in STATE_SECTORS:
+                    return side.country
         return None
 
     def _country_of_location(self, head: Token, context: object, published: date | None) -> str | None:
