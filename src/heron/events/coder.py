@@ -31,13 +31,14 @@ from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
 from heron.events.confidence import calibration_inputs, default_calibration
-from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon
+from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon, non_agent_nouns
 from heron.events.mentions import without_predicate_words
 from heron.events.modality import (
     FUTURE,
     HYPOTHETICAL,
     NEGATION,
     has_conditional_phrase,
+    is_denied_by_frame,
     is_future,
     is_hypothetical,
     is_negated,
@@ -141,6 +142,14 @@ THING_TO_PLACE_CAMEO_PREFIXES = ("03", "07", "08", "15", "16", "172", "191")
 
 # ... but people released are the target themselves ("released hundreds of prisoners in Tripoli", also
 # as an intent, "will release ...": RELEASE_PERSONS_CAMEO).
+
+# Warnings (CAMEO 13) that may be recoded to a pessimistic comment (_warns_of_circumstance), and the
+# quads of the acts that keep a warning a threat.
+THREAT_CAMEO_ROOT = "13"
+CONFLICT_QUADS = frozenset({"verbal_conflict", "material_conflict"})
+# Light verbs that are material acts themselves (impose, dispatch, wage) code the event noun their
+# clause describes (_described_event_noun).
+MATERIAL_QUADS = frozenset({"material_cooperation", "material_conflict"})
 
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
@@ -318,14 +327,18 @@ class EventCoder(ParticipantFinder):
                 obj, noun_entry = self._light_verb_object(verb)
                 if (obj is None or noun_entry is None) and extra:  # "is responsible for mass killings"
                     obj, noun_entry = self._particle_event_noun(extra[0])
+                if (obj is None or noun_entry is None) and entry.cameo \
+                        and cameo_info(entry.cameo).quad in MATERIAL_QUADS:  # "the sanctions imposed by the EU"
+                    obj, noun_entry = self._described_event_noun(verb)
                 if obj is not None and noun_entry is not None and noun_entry.cameo:
                     return Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
                 if entry.cameo:
                     return Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB - 0.1)
                 return None
             if entry.kind == "speech":
-                # "reiterated its demand", "announced sanctions": an event noun object is the event.
-                obj, noun_entry = self._light_verb_object(verb)
+                # "reiterated its demand", "announced sanctions": an event noun object is the event
+                # (not the audience a speech entry names: "told a news conference").
+                obj, noun_entry = self._light_verb_object(verb) if not entry.objects else (None, None)
                 if obj is not None and noun_entry is not None and noun_entry.cameo and not noun_entry.cameo.startswith("01"):
                     return Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
                 if not self.settings.code_statements:
@@ -400,6 +413,20 @@ class EventCoder(ParticipantFinder):
             if conjunct.i > obj.i and (entry := self._noun_entry(conjunct)) is not None:
                 return conjunct, entry
         return obj, None
+
+    def _described_event_noun(self, verb: Token) -> tuple[Token | None, PredicateEntry | None]:
+        """The event noun a light verb's clause describes, when the clause names who acted: "the
+        sanctions imposed by the EU", "the travel bans that the ministers imposed". Only for light verbs
+        that are material acts themselves (impose, dispatch, wage): "press releases issued by the
+        government", "murders reported" and "an investigation that began" are topics, not acts."""
+        head = verb.head
+        if head.pos_ != "NOUN":
+            return None, None
+        obj = direct_object(verb)
+        described = (verb.dep_ == "acl" and obj is None and any(c.dep_ == "agent" for c in verb.children)
+                     or verb.dep_ == "relcl" and obj is not None and obj.tag_ == "WDT")
+        entry = self._noun_entry(head) if described else None
+        return (head, entry) if entry is not None else (None, None)
 
     def _particle_event_noun(self, particle: Token) -> tuple[Token | None, PredicateEntry | None]:
         """The event noun of a light frame's particle: the object of the preposition ("was behind the
@@ -495,7 +522,7 @@ class EventCoder(ParticipantFinder):
             carriers.extend([predicate.head, predicate.head.head])
         if any(is_negated(token, self.modality) for token in carriers) or (
             predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in self.modality.negating_verbs
-        ):
+        ) or is_denied_by_frame(predicate, self.modality):
             modes.append(NEGATION)
         if intent or any(is_future(token, self.modality) for token in carriers) or (
             governor is not None and self._governor_signals_future(governor)
@@ -562,6 +589,66 @@ class EventCoder(ParticipantFinder):
                    for entry in self.lexicon.entries_for(verb_lemma(arrival), "verb")):
             return []
         return place_recipients(arrival)
+
+    def _done_by_non_agents(self, candidate: Candidate, source_heads: list[Token]) -> bool:
+        """Is the act done only by things that cannot act (data/non_agents.yaml): "floods killed 19
+        people", "the yen retreated", or, with no doer, force suffered in one ("workers killed in a gas
+        explosion", "wounded in a landslide")?"""
+        if source_heads:
+            return all(self._is_non_agent(head) for head in source_heads)
+        # a subject the participant reading did not keep as a doer is still what the clause says acted
+        subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
+        if subjects and all(self._is_non_agent(s) for s in subjects):
+            return True
+        if not candidate.cameo.startswith(FORCE_CAMEO_ROOTS):
+            return False
+        return any(child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by")
+                   and any(g.dep_ == "pobj" and self._is_non_agent(g) for g in child.children)
+                   for child in candidate.predicate.children)
+
+    def _is_non_agent(self, head: Token) -> bool:
+        classes = non_agent_nouns()
+        compounds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+        hazards = classes.get("hazards", frozenset())
+        if head.pos_ == "PROPN":  # a named storm: "Cyclone Tala", "Hurricane Ian"
+            return any(c in hazards for c in compounds)
+        lemma = head.lemma_.lower()
+        names = {lemma, *(f"{c} {lemma}" for c in compounds)}
+        for name, nouns in classes.items():
+            if not names & nouns:
+                continue
+            # "Israeli fire", "army fire", "police dogs": a hazard or an animal whose modifier names who
+            # caused or sent it is their act (market figures stay figures: "Aramco shares rallied")
+            return name == "market_figures" or not any(
+                c.dep_ in ("amod", "compound", "poss", "nmod") and self._names_actor(c) for c in head.children)
+        return False
+
+    def _warns_of_circumstance(self, verb: Token) -> bool:
+        """'warned that inflation could rise', 'warned shareholders that profits would shrink': the warned
+        clause's subject names no actor and the clause holds no act of conflict, so nobody threatens
+        anything ('warned that it would retaliate', 'warned that police will not tolerate rallies' and
+        'warned that any attack would be met with force' stay threats)."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return False
+        for clause in clauses:
+            subjects = subject_heads(clause)
+            if not subjects or any(s.pos_ == "PRON" or self._names_actor(s) for s in subjects):
+                return False
+            if any(self._signals_conflict(token) for token in clause.subtree):
+                return False
+        return True
+
+    def _signals_conflict(self, token: Token) -> bool:
+        if token.pos_ in ("VERB", "AUX"):
+            entries = [e for e in self.lexicon.entries_for(verb_lemma(token), "verb")
+                       if e.cameo and self._match_entry(token, e) is not None]
+        elif token.pos_ == "NOUN":
+            entry = self._noun_entry(token)
+            entries = [entry] if entry is not None and entry.cameo else []
+        else:
+            return False
+        return any(cameo_info(e.cameo).quad in CONFLICT_QUADS for e in entries if e.cameo)
 
     def _reported_obligation(self, predicate: Token) -> tuple[Token, bool] | None:
         """The speech verb that reports an obligation this predicate sits in ("X said the EU must be
@@ -657,6 +744,8 @@ class EventCoder(ParticipantFinder):
             # "Prime Minister X announced that the government will extend the curfew": the speaker
             # announces their own side's act
             source_heads = [h for h in subject_heads(reporter) if h.pos_ != "PRON"] or source_heads
+        if candidate.kind != "speech" and self._done_by_non_agents(candidate, source_heads):
+            return None  # "floods killed 19 people", "shares rallied 4 percent": no one acted
         # What a material act is done to is its recipient even when the dictionaries do not know it
         # ("attacked a military base", "released dozens of activists"); likewise what does it ("a car
         # bomb killed ...").
@@ -789,6 +878,13 @@ class EventCoder(ParticipantFinder):
         if candidate.entry.plover_type and candidate.entry.cameo == cameo:
             # the manual's type for this predicate; any recoding below (negation, threats) replaces it
             info = replace(info, plover_type=candidate.entry.plover_type, plover_mode=candidate.entry.plover_mode)
+        if candidate.kind == "event" and cameo.startswith(THREAT_CAMEO_ROOT) \
+                and verb_lemma(candidate.predicate) in self.modality.warning_verbs \
+                and self._warns_of_circumstance(candidate.predicate):
+            # "warned that inflation could rise": a warning about what no one will do is a pessimistic
+            # comment, not a threat
+            cameo = self.modality.pessimistic_comment_cameo
+            info = cameo_info(cameo)
         if candidate.kind == "speech" and cameo.startswith("01"):
             # "X said the government must ensure security": an obligation put on someone is a demand,
             # even when what is demanded is not itself an event the lexicon knows.

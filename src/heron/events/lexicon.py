@@ -179,6 +179,15 @@ def object_classes() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def non_agent_nouns() -> dict[str, frozenset[str]]:
+    """Nouns that cannot act, by class (natural hazards, accidents, market figures: data/non_agents.yaml);
+    two-word items are "compound head" phrases."""
+    text = resources.files("heron.events").joinpath("data/non_agents.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_YamlLoader) or {}
+    return {name: frozenset(str(word).lower() for word in words) for name, words in data.items()}
+
+
+@lru_cache(maxsize=1)
 def verb_lemma_corrections() -> dict[str, str]:
     """Word forms whose spaCy lemma is wrong, mapped to the right lemma (data/verb_lemmas.yaml)."""
     text = resources.files("heron.events").joinpath("data/verb_lemmas.yaml").read_text(encoding="utf-8")

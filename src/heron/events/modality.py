@@ -5,7 +5,7 @@ The vocabulary and the recoding rules live in ``data/modality.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,10 @@ class ModalityRules:
     crowd_violence_cameo: str
     intent_adjectives: frozenset[str] = frozenset()
     attitude_adjectives: frozenset[str] = frozenset()
+    # verb -> prepositional frames under which it denies its gerund ("stopped short of", "refrained from")
+    negating_frames: dict[str, frozenset[str]] = field(default_factory=dict)
+    warning_verbs: frozenset[str] = frozenset()
+    pessimistic_comment_cameo: str = "012"
 
     def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
         if plover_type is None:
@@ -65,7 +69,23 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
         crowd_violence_cameo=str(data.get("crowd_violence_cameo", "145")),
         intent_adjectives=frozenset(data.get("intent_adjectives") or ()),
         attitude_adjectives=frozenset(data.get("attitude_adjectives") or ()),
+        negating_frames={verb: frozenset(frames) for verb, frames in (data.get("negating_frames") or {}).items()},
+        warning_verbs=frozenset(data.get("warning_verbs") or ()),
+        pessimistic_comment_cameo=str(data.get("pessimistic_comment_cameo", "012")),
     )
+
+
+def is_denied_by_frame(predicate: Token, rules: ModalityRules) -> bool:
+    """'stopped short of accusing X', 'refrained from criticising Y': a gerund under a frame whose verb
+    says the act was not done (the frames are in modality.yaml, negating_frames)."""
+    if predicate.dep_ != "pcomp" or predicate.head.dep_ != "prep":
+        return False
+    preposition = predicate.head
+    governor = preposition.head
+    frame = preposition.lower_
+    if governor.lower_ == "short" and governor.head != governor:  # "stop short of", "fall short of"
+        frame, governor = f"short {frame}", governor.head
+    return frame in rules.negating_frames.get(governor.lemma_.lower(), frozenset())
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
