@@ -187,3 +187,27 @@ def test_new_cache_file_removes_superseded_ones(tmp_path: Path, monkeypatch: pyt
     remaining = sorted(path.name for path in tmp_path.iterdir())
     assert remaining == sorted([places_module._cache_path().name, "notes.txt"])
     assert places_module._cache_path().read_text(encoding="utf-8") == "lahore\tPAK\n"
+
+
+def test_second_level_subdivisions() -> None:
+    """Provinces and districts under a first-level region ("Camarines Norte" under Bicol, Bangladesh's
+    districts under divisions, Iraqi Kurdistan's governorates), weighed below cities and first levels."""
+    table = package_places()
+    assert table.country("Camarines Norte") == "PHL"
+    assert table.country("Gampaha") == "LKA"
+    assert table.country("Chuadanga") == "BGD"
+    assert table.country("Duhok") == "IRQ"
+    assert table.country("Aurora") == "USA"  # the Philippine province does not contest Colorado's city
+    assert "antique" in table.keyword_only  # a word: a place only as "Antique province"
+    assert "quirino" in table.keyword_only  # a surname
+    assert "santa elena" in table.contested  # Ecuador's province; a town in Argentina
+
+
+def test_package_flags_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "places.tsv"
+    path.write_text("name\tcountry\tuse\nLagos\tNGA\tany\n", encoding="utf-8")
+    table = build_place_table({"antique": "PHL keyword", "lagos": "NGA contested", "santa elena": "ECU contested"},
+                              load_place_overrides(path), {"NGA", "PHL", "ECU"})
+    assert table.countries == {"antique": "PHL", "lagos": "NGA", "santa elena": "ECU"}
+    assert table.keyword_only == frozenset({"antique"})
+    assert table.contested == frozenset({"santa elena"})  # places.tsv settles Lagos

@@ -61,3 +61,20 @@ def test_a_longer_name_is_not_the_shorter_one_it_starts_with() -> None:
     event = top("The Department of State Services detained two journalists in Abuja.")
     assert countries(event.source) == ["NGA"]
     assert countries(top("The Department of State condemned the raid.").source) == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where a criminal is caught, judged or meets is not where he is from
+        ("Smugglers shot two guards before they were arrested in Madrid."),
+        # for criminals, a clause below theirs tells another story
+        ("Smugglers attacked a patrol boat in 2015, when their boss was living in Madrid."),
+    ],
+)
+def test_places_that_do_not_say_whose_the_actor_is(text: str) -> None:
+    assert countries(top(text).source) == [None]
+
+
+def test_second_level_province_places_local_actors() -> None:
+    assert countries(top("Gunmen killed three farmers in Camarines Norte province.").source) == ["PHL"]

@@ -295,9 +295,11 @@ class LocalActors:
     sectors: frozenset[str]
     exceptions: frozenset[str]
     place_nouns: frozenset[str]
+    mobile_sectors: frozenset[str]
+    venues: frozenset[str]
 
 
-LOCAL_KINDS = ("sector", "except", "place_noun")
+LOCAL_KINDS = ("sector", "except", "place_noun", "mobile_sector", "venue")
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +309,8 @@ def load_local_actors(path: Path = DATA_DIR / "local_actors.tsv") -> LocalActors
         if kind not in words:
             raise ActorDataError(f"{path}: kind of {word!r} must be one of {list(LOCAL_KINDS)}, got {kind!r}")
         words[kind].add(word.lower())
-    return LocalActors(frozenset(words["sector"]), frozenset(words["except"]), frozenset(words["place_noun"]))
+    return LocalActors(frozenset(words["sector"]), frozenset(words["except"]), frozenset(words["place_noun"]),
+                       frozenset(words["mobile_sector"]), frozenset(words["venue"]))
 
 
 # ---------------------------------------------------------------------------------------------

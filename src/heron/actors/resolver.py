@@ -171,7 +171,7 @@ class _TokenTable:
     """
 
     __slots__ = ("doc", "text", "starts", "ends", "lower", "lemma", "pos", "skip", "capitalized",
-                 "unnamed_before", "_person_name_words", "sentence_countries")
+                 "unnamed_before", "_person_name_words", "where_countries")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -197,7 +197,7 @@ class _TokenTable:
         # How many tokens before each index are neither a determiner nor name-like (a proper noun or
         # part of a named entity: see _lookup_misspelt), so that a range is checked in one step.
         self._person_name_words: frozenset[str] | None = None
-        self.sentence_countries: dict[int, str | None] = {}  # sentence start -> ActorResolver.sentence_country
+        self.where_countries: dict[tuple[int, bool], str | None] = {}  # ActorResolver.where_country
         self.unnamed_before = [0]
         for lower, pos, ent_type in zip(self.lower, self.pos, _strings(doc, ent_types), strict=True):
             named = pos == "PROPN" or ent_type in NAME_ENTITY_TYPES or lower in DETERMINERS
@@ -716,17 +716,30 @@ class ActorResolver:
             return False
         return all(m.kind == "role" or (m.kind == "demonym" and m.country is None) for m in matches)
 
-    def sentence_country(self, sentence: Span) -> str | None:
-        """The one country that the places of ``sentence`` lie in ("in central Bratislava", "between
-        Madrid and Seville", "in the Mexican state of Guerrero"), or None when they lie in several
-        countries or none is known. Only objects of place prepositions count: a country acted on is
-        an actor, not where the sentence happens."""
-        table = self._tokens(sentence.doc)
-        if sentence.start_char in table.sentence_countries:
-            return table.sentence_countries[sentence.start_char]
+    def where_country(self, head: Token, sector: str | None) -> str | None:
+        """The one country where the local actor headed by ``head`` acts: the places of its sentence
+        ("in central Bratislava", "between Madrid and Seville", "in the Mexican state of Guerrero"),
+        or None when they lie in several countries or none is known. Only objects of place
+        prepositions count: a country acted on is an actor, not where the sentence happens. Actors
+        who travel (criminals: local_actors.tsv ``mobile_sector``) take only places in their own
+        phrase or in a clause they belong to (a clause below or beside theirs, "when his brother was
+        arrested in Miami", tells another story), and not a place tied to where someone is caught,
+        judged or meets ("arrested in Miami", "indictments in the United States", "a summit in
+        Paris": ``venue``). Police, workers and protesters mostly stay in their country whichever
+        clause names it ("police conducted arrests meant to stop operations in a Rio suburb")."""
+        mobile = sector in self.local.mobile_sectors
+        key = (head.i, mobile)
+        table = self._tokens(head.doc)
+        if key in table.where_countries:
+            return table.where_countries[key]
+        clauses = _clause_chain(head)
         countries: set[str] = set()
-        for token in sentence:
+        for token in head.sent:
             if token.dep_ != "prep" or token.lower_ not in WHERE_PREPOSITIONS:
+                continue
+            in_phrase = head.left_edge.i <= token.i <= head.right_edge.i
+            if mobile and ((not in_phrase and _clause_of(token) not in clauses)
+                           or token.head.lemma_.lower() in self.local.venues):
                 continue
             for obj in token.children:
                 if obj.dep_ != "pobj":
@@ -734,7 +747,7 @@ class ActorResolver:
                 for place in (obj, *obj.conjuncts):
                     countries |= self._place_countries(place)
         found = next(iter(countries)) if len(countries) == 1 else None
-        table.sentence_countries[sentence.start_char] = found
+        table.where_countries[key] = found
         return found
 
     def _place_countries(self, token: Token, depth: int = 2) -> set[str]:
@@ -746,7 +759,10 @@ class ActorResolver:
         matches = self._find_matches(doc, phrase.start, phrase.end - 1, None, None)
         head = next((m for m in matches if m.covers(token.i)), None)
         if head is not None:
-            return {head.country} if head.kind in ("country", "capital") and head.country else set()
+            # not a region named after a country ("Latin America", "Central America")
+            region = any(child.dep_ == "compound" and child.pos_ == "PROPN" and child.text[:1].isupper()
+                         and not head.covers(child.i) for child in token.lefts)
+            return {head.country} if head.kind in ("country", "capital") and head.country and not region else set()
         place_noun = token.pos_ == "NOUN" and token.lemma_.lower() in self.local.place_nouns
         if place_noun:
             owners = [m for m in matches if m.kind in ("country", "capital", "demonym") and m.country and m.last < token.i]
@@ -761,9 +777,12 @@ class ActorResolver:
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
         places = find_places(self.places, doc, phrase.start, phrase.end - 1, covered, self.not_places,
                              self._tokens(doc).person_name_words())
-        # the place itself, or a name compounded with a place noun ("the Gazipur industrial belt")
+        # the place itself, or a name compounded with a place noun ("the Gazipur industrial belt");
+        # not a name that is a place in several countries ("Santa Elena": Ecuador's province, a town
+        # in Honduras and Argentina), which only says where when the sentence says which
         return {place.country for place in places
-                if place.first <= token.i <= place.last or (place_noun and place.last < token.i)}
+                if (place.first <= token.i <= place.last or (place_noun and place.last < token.i))
+                and normalize(doc[place.first : place.last + 1].text) not in self.places.contested}
 
     # ------------------------------------------------------------------------------------------
     # Document context
@@ -925,6 +944,23 @@ def _looks_like_name(tokens: Sequence[Token]) -> bool:
         if token.lower_ not in NAME_PARTICLES:
             return token.text[:1].isupper()
     return False
+
+
+def _clause_of(token: Token) -> int:
+    """The verb whose clause ``token`` belongs to (the sentence root when no verb is above it)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.i
+    return token.sent.root.i
+
+
+def _clause_chain(token: Token) -> set[int]:
+    """The clause ``token`` belongs to and the clauses that contain it."""
+    chain = {ancestor.i for ancestor in token.ancestors if ancestor.pos_ in ("VERB", "AUX")}
+    chain.add(token.sent.root.i)
+    if token.pos_ in ("VERB", "AUX"):
+        chain.add(token.i)
+    return chain
 
 
 def _name_goes_on(doc: Doc, tokens: _TokenTable, first: int, last: int) -> bool:

@@ -1020,7 +1020,7 @@ class ParticipantFinder:
                 actor.country = self._country_of_location(head, context, published)
             if actor.country is None and actor.org is None and actor.sector in STATE_SECTORS:
                 actor.country = self._reported_side(head)
-            if self.actors.is_local(span, actor) and (where := self.actors.sentence_country(head.sent)):
+            if self.actors.is_local(span, actor) and (where := self.actors.where_country(head, actor.sector)):
                 # "Farmers blocked the motorway between Madrid and Seville": people, workers, police
                 # and gunmen are of the country where their sentence happens, when that is one country;
                 # given once the event's parties are chosen (place_local_actors), since which parties
