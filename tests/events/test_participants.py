@@ -355,7 +355,8 @@ def test_a_second_object_hung_on_the_event_noun_is_a_target_too() -> None:
 
 def test_bare_names_sharing_a_plural_head_and_a_place_pair_stay_whole() -> None:
     armies = top("The armies of Peru and Bolivia held joint exercises in the Andes.")
-    assert texts(armies.source) == ["The armies of Peru and Bolivia"]
+    assert texts(armies.source) == ["The armies of Peru and Bolivia"] * 2  # one per country, the mention whole
+    assert countries(armies.source) == ["PER", "BOL"]
     commander = top("The top US commander in Latin America and the Caribbean praised the army of Colombia.")
     assert countries(commander.source) == ["USA"]
 

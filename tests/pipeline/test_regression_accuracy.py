@@ -32,7 +32,8 @@ def test_event_date_accuracy_floor(report) -> None:
 
 
 def test_source_country_accuracy_floor(report) -> None:
-    assert report.source_country_accuracy >= 0.72, report.to_dict()
+    # raised by what reading organisations by family added (UNSC as UN: +0.012), so it means as much as before
+    assert report.source_country_accuracy >= 0.73, report.to_dict()
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTRY_KEYS = {
-    "name", "aliases", "context_aliases", "surname", "kind", "country", "sector", "org", "role", "start", "end",
+    "name", "aliases", "context_aliases", "surname", "kind", "country", "sector", "org", "parent", "role", "start",
+    "end",
 }
 KINDS = {"person", "organization"}
 
@@ -42,6 +43,7 @@ class ActorEntry:
     country: str | None = None
     sector: str | None = None
     org: str | None = None
+    parent: str | None = None  # org code of the organisation it is a body of (UNSC -> UN)
     role: str | None = None
     start: date | None = None
     end: date | None = None
@@ -168,6 +170,7 @@ def entry_from_mapping(raw: Any, where: str, default_kind: str) -> ActorEntry:
         country=country,
         sector=_optional_text(raw.get("sector")),
         org=_optional_text(raw.get("org")),
+        parent=_optional_text(raw.get("parent")),
         role=_optional_text(raw.get("role")),
         start=_as_date(raw.get("start"), where),
         end=_as_date(raw.get("end"), where),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -693,6 +693,24 @@ class ActorResolver:
 
     def _country_name(self, iso3: str | None) -> str | None:
         return self.countries.short_names.get(iso3) if iso3 else None
+
+    def country_named(self, span: Span) -> str | None:
+        """The country that ``span`` names as a whole, by its name or its people's adjective ("France",
+        "US", "South Korean"), or None: a capital, person or organisation is not a country's name here,
+        nor is "ethnic Albanian"."""
+        matches = self._find_matches(span.doc, span.start, span.end - 1, None, None)
+        words = [t for t in span if t.lower_ not in DETERMINERS and not t.is_punct and t.dep_ != "case"]
+        if len(matches) != 1 or matches[0].kind not in ("country", "demonym") or not words:
+            return None
+        match = matches[0]
+        return match.country if match.first <= words[0].i and words[-1].i <= match.last else None
+
+    def with_country(self, actor: Actor, country: str) -> Actor:
+        """A copy of ``actor`` that stands for ``country`` instead: the same mention, sector and role,
+        named after the new country when it was named after its old one."""
+        named_after_country = actor.name is None or actor.name == self._country_name(actor.country)
+        name = self._country_name(country) if named_after_country else actor.name
+        return replace(actor, country=country, name=name)
 
     @staticmethod
     def _actor(span: Span, name: str | None, country: str | None, sector: str | None,

@@ -619,16 +619,64 @@ def join_split_subjects(actors: list[Actor], heads: list[Token]) -> tuple[list[A
 
 
 def distinct_mentions(actors: list[Actor]) -> list[Actor]:
-    """One actor per mention, and none inside another one's mention ("Sarraj" in "Prime Minister
-    Fayez al-Sarraj" is a piece of a name the parse split, not a second participant)."""
+    """One actor per mention and country, and none inside another one's mention ("Sarraj" in "Prime
+    Minister Fayez al-Sarraj" is a piece of a name the parse split, not a second participant). A
+    mention of several countries' people ("Indian and French warships") is one actor per country."""
     distinct: list[Actor] = []
     for actor in actors:
-        if not any((other.start, other.end) == (actor.start, actor.end) for other in distinct):
+        if not any(
+            (other.start, other.end) == (actor.start, actor.end) and (other.country == actor.country or not (
+                other.country and actor.country))
+            for other in distinct
+        ):
             distinct.append(actor)
     return [
         actor for actor in distinct
         if not any(
-            other is not actor and other.start <= actor.start and actor.end <= other.end
+            (other.start, other.end) != (actor.start, actor.end) and other.start <= actor.start and actor.end <= other.end
             for other in distinct
         )
     ]
+
+
+def coordinated_modifiers(head: Token) -> list[Span]:
+    """The words of each conjunct when the head's modifier is a coordination ("Indian and French
+    warships", "US and Philippine troops", "the Thai and Cambodian defence ministers"): the names the
+    head is shared by, in text order; empty when there is none. Modifiers before the head, reached
+    through modifiers ("Indian and French navy ships"), or bare names after its "of" ("the navies of
+    India and France")."""
+    doc = head.doc
+    for token in doc[head.left_edge.i : head.i]:
+        if token.dep_ not in OWNER_MODIFIER_DEPS or not any(c.dep_ == "conj" and c.i < head.i for c in token.children):
+            continue
+        above = token.head
+        while above != head and above.dep_ in OWNER_MODIFIER_DEPS and above.head != above:
+            above = above.head
+        if above != head:
+            continue
+        conjuncts = [token, *(c for c in token.conjuncts if token.i < c.i < head.i)]
+        # "Colombian, Italian and US authorities": the parse may hang the names before the last comma on
+        # the head beside the coordination instead of inside it
+        while (comma := conjuncts[0].left_edge.i - 1) > 0 and doc[comma].text == "," and (
+            listed := doc[comma - 1]).head == token.head and listed.dep_ in OWNER_MODIFIER_DEPS \
+                and listed.ent_type_ in ("NORP", "GPE") and listed.right_edge.i <= comma:
+            conjuncts.insert(0, listed)
+        return [_modifier_words(conjunct) for conjunct in conjuncts]
+    # "the navies of India and France": bare names after "of" share the head too (see hidden_conjuncts)
+    for owner in (o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"):
+        conjuncts = [owner, *(c for c in owner.conjuncts if c.i > owner.i)]
+        if len(conjuncts) > 1 and not joined_inside_name(owner, conjuncts[1]) and not any(
+                has_determiner(c) for c in conjuncts):
+            return [_modifier_words(conjunct) for conjunct in conjuncts]
+    return []
+
+
+def _modifier_words(conjunct: Token) -> Span:
+    """A conjunct's own words: itself and what modifies it ("South Korean"), without the "and" or
+    comma that joins it or the conjuncts after it."""
+    doc = conjunct.doc
+    first = conjunct.left_edge.i
+    while first < conjunct.i and (doc[first].dep_ == "cc" or doc[first].is_punct):
+        first += 1
+    return doc[first : conjunct.i + 1]

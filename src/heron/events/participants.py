@@ -21,6 +21,7 @@ from heron.events.lexicon import Lexicon, PredicateEntry, object_classes
 from heron.events.mentions import (
     MENTION_STOP_PREPOSITIONS,
     clip_to_window,
+    coordinated_modifiers,
     distinct_mentions,
     first_conjunct,
     hidden_conjuncts,
@@ -1040,12 +1041,29 @@ class ParticipantFinder:
                 # "people in X, Y and Z": Y and Z stand for their people, not their governments (nor
                 # does "similar groups in X and Y" make Y's government a party)
                 actor.sector = sector_of[peoples_of[head.i].i]
-            actors.append(actor)
-            actor_heads.append(head)
+            # "Indian and French warships", "the Thai and Cambodian defence ministers": people of several
+            # countries, one participant per country, like a list of countries after a people noun
+            # (above); each keeps the whole mention, since the countries share its head
+            for each in self._one_per_country(actor, head):
+                actors.append(each)
+                actor_heads.append(head)
         actors, _ = join_split_subjects(actors, actor_heads)
         # A mention that is only punctuation is a piece of a name the parse split (and so is one inside
         # another, see distinct_mentions), not a participant of its own.
         return distinct_mentions([actor for actor in actors if any(ch.isalnum() for ch in actor.text)])
+
+    def _one_per_country(self, actor: Actor, head: Token) -> list[Actor]:
+        """The actor once per country when the modifiers its head shares are a coordination of
+        countries ("US and Philippine troops") and its country came from them; else the actor alone.
+        A coordination of other words ("Indian naval and air forces") or of an organisation's names
+        is one actor."""
+        names = coordinated_modifiers(head)
+        if not names or actor.org is not None:
+            return [actor]
+        countries = [self.actors.country_named(name) for name in names]
+        if None in countries or len(set(countries)) < 2 or actor.country not in countries:
+            return [actor]
+        return [self.actors.with_country(actor, country) for country in dict.fromkeys(countries) if country]
 
     def _make_targets(
         self, heads: list[Token], context: object, published: date | None, *,
