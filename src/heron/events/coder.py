@@ -64,6 +64,7 @@ from heron.events.syntax import (
     NON_ACTOR_ENTITY_TYPES,
     VICTIM_PREPOSITIONS,
     aimed_by_participle,
+    by_agents,
     clause_objects,
     death_causes,
     direct_object,
@@ -71,14 +72,15 @@ from heron.events.syntax import (
     helped_people,
     is_beneficiary,
     is_causative_complement,
+    is_cited_source,
     is_for_clause,
     is_misparsed_reduced_relative,
     is_named,
+    is_permitted_act,
     is_place,
     is_purpose_clause,
     is_to_infinitive,
     load_occurrence_verbs,
-    noun_participants,
     object_lemmas,
     place_recipients,
     places_in_scope,
@@ -86,6 +88,7 @@ from heron.events.syntax import (
     reads_as_verb,
     reporting_verb,
     subject_heads,
+    ultimatum_deadline,
     verb_lemma,
 )
 from heron.records import Actor, Article, DateMention, Event
@@ -147,6 +150,13 @@ THING_TO_PLACE_CAMEO_PREFIXES = ("03", "07", "08", "15", "16", "172", "191")
 # quads of the acts that keep a warning a threat.
 THREAT_CAMEO_ROOT = "13"
 CONFLICT_QUADS = frozenset({"verbal_conflict", "material_conflict"})
+# Prepositions that join a gerund to the event noun whose content it is ("help in escorting boats").
+GERUND_CONTENT_PREPOSITIONS = frozenset({"in", "with", "on"})
+# Appeals, intents and demands (CAMEO 02, 03, 10): a gerund they govern is what is asked or offered.
+ASKED_CONTENT_CAMEO_PREFIXES = ("02", "03", "10")
+# Prepositions after an event noun that give its topic ("talks on a treaty", "a dispute over a deal",
+# "protests against violations by the army").
+EVENT_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
 # Light verbs that are material acts themselves (impose, dispatch, wage) code the event noun their
 # clause describes (_described_event_noun).
 MATERIAL_QUADS = frozenset({"material_cooperation", "material_conflict"})
@@ -289,7 +299,8 @@ class EventCoder(ParticipantFinder):
             token = doc[index]
             if token.dep_ == "amod":
                 continue  # attributive participles describe a noun ("the alleged abuses", "the banned party")
-            candidate = self._verb_candidate(token) or self._fatal_coercion_candidate(token)
+            candidate = (self._ultimatum_candidate(token) or self._verb_candidate(token)
+                         or self._fatal_coercion_candidate(token))
             if candidate is None:
                 continue
             consumed.update(t.i for t in candidate.extra)
@@ -348,6 +359,15 @@ class EventCoder(ParticipantFinder):
                 return Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB)
         return None
 
+    def _ultimatum_candidate(self, verb: Token) -> Candidate | None:
+        """'gave the ambassador 72 hours to leave': time given for a demanded act is an ultimatum, coded
+        like the noun 'ultimatum'; the demanded act is its content (see _is_content_of_event_verb)."""
+        deadline = ultimatum_deadline(verb)
+        entry = self.lexicon.noun_entry("ultimatum") if deadline is not None else None
+        if deadline is None or entry is None or not entry.cameo:
+            return None
+        return Candidate(verb, [deadline], entry, entry.cameo, "event", CONFIDENCE_VERB)
+
     def _fatal_coercion_candidate(self, verb: Token) -> Candidate | None:
         """'died in prison in X after torture': a death from an act only a state's authorities carry
         out (torture) is that act, done to the one who died (see _participants)."""
@@ -360,17 +380,47 @@ class EventCoder(ParticipantFinder):
     def _is_content_of_event_verb(self, verb: Token) -> bool:
         """'agreed to set up', 'threatened to invade', 'called on X to halt': the infinitive is the
         content of the governing event (an intent, threat or demand), not an event of its own."""
-        if verb.dep_ != "xcomp" or verb.head == verb:
+        if verb.dep_ == "acl" and is_to_infinitive(verb) and verb.head.pos_ == "NOUN":
+            # "the offer by Chile to host talks", "a promise by the rebels to lay down their weapons": what
+            # is offered, promised or threatened is the content of the event noun, not an act of its own
+            entry = self._noun_entry(verb.head)
+            return entry is not None and bool(entry.cameo) and cameo_info(entry.cameo).quad not in MATERIAL_QUADS
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_CONTENT_PREPOSITIONS \
+                and verb.head.head.pos_ == "NOUN" and self._noun_entry(verb.head.head) is not None:
+            return True  # "a request for help in escorting supply boats": what the help is for
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_CONTENT_PREPOSITIONS:
+            # "asked Washington for help in escorting supply boats": what is asked for (the parse hangs
+            # the gerund on the verb or on the thing asked for)
+            asking = verb.head.head
+            if asking.pos_ == "NOUN" and asking.dep_ == "pobj":
+                asking = asking.head.head
+            if asking.pos_ == "VERB" and any(
+                entry.kind == "event" and (entry.cameo or "").startswith(ASKED_CONTENT_CAMEO_PREFIXES)
+                and self._match_entry(asking, entry) is not None
+                for entry in self.lexicon.entries_for(verb_lemma(asking), "verb")
+            ):
+                return True
+        governor = verb.head.head if verb.dep_ in ("relcl", "acl") else verb.head
+        if verb.dep_ in ("advcl", "relcl", "acl", "xcomp") and ultimatum_deadline(governor) is not None:
+            return True  # "gave the rebels 48 hours to surrender": the demanded act has not happened
+        permitted = is_permitted_act(verb)
+        if (verb.dep_ != "xcomp" and not permitted) or verb.head == verb:
             return False
         head = verb.head
         entries = self.lexicon.entries_for(verb_lemma(head), "verb")
         # Only entries that apply here: "began talks" is an event, "began collecting" is aspect.
+        # ("allowed inspectors to visit" is receiving inspectors; in "allowed a militia to carry out a
+        # massacre" the massacre is an act of its own)
         return any(
-            entry.kind == "event" and entry.cameo and self._match_entry(head, entry) is not None for entry in entries
+            entry.kind == "event" and entry.cameo and (entry.objects or not permitted)
+            and self._match_entry(head, entry) is not None for entry in entries
         )
 
     def _reports_occurrence(self, noun: Token) -> bool:
         """Is the noun an event being reported, not a topic? (rules in data/nominal_events.yaml)"""
+        if noun.dep_ == "pobj" and noun.head.lower_ in EVENT_TOPIC_PREPOSITIONS and noun.head.head.pos_ == "NOUN" \
+                and self._noun_entry(noun.head.head) is not None:
+            return False  # "talks on a peace treaty between X and Y": the treaty is what the talks are about
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.occurrence_verbs:
             return True
         for child in noun.children:
@@ -378,7 +428,11 @@ class EventCoder(ParticipantFinder):
                 return True
             if child.ent_type_ == "DATE" and child.dep_ in ("compound", "nmod", "npadvmod", "amod"):
                 return True
-        return False
+        # "the arrest of three politicians by the security service": done by someone (not a source
+        # cited, "according to an investigation by the newspaper", nor the press's own inquiries, "an
+        # investigation by the Associated Press revealed ...")
+        return not is_cited_source(noun) and any(self._names_doer(agent) and not self._is_news_outlet(agent)
+                                                 for agent in by_agents(noun, self._is_act))
 
     def _light_verb_object(self, verb: Token) -> tuple[Token | None, PredicateEntry | None]:
         """The event noun a light verb carries: its object ("held talks"), the object's modifier
@@ -444,7 +498,7 @@ class EventCoder(ParticipantFinder):
             return None
         # A bare nominal only counts when the sentence ties it to a participant:
         # "talks between X and Y", "Russia's proposals", "US sanctions", "sanctions on X", "attack by X".
-        sources, targets = noun_participants(noun)
+        sources, targets = self._event_noun_participants(noun)
         if not (sources or targets) or not self._reports_occurrence(noun):
             return None
         return Candidate(noun, [], entry, entry.cameo, "noun", CONFIDENCE_NOUN)

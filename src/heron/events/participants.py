@@ -37,6 +37,7 @@ from heron.events.mentions import (
 )
 from heron.events.modality import ModalityRules, is_future, is_negated
 from heron.events.syntax import (
+    AGENT_MISATTACHED_PREPOSITIONS,
     ASSISTANCE_VERBS,
     ENTITY_TYPES,
     LOOSE_PREPOSITIONS,
@@ -47,7 +48,9 @@ from heron.events.syntax import (
     PLACE_PREPOSITIONS,
     SUBJECT_DEPS,
     VICTIM_PREPOSITIONS,
+    act_agents_on_noun,
     aimed_at,
+    by_agents,
     carrier_targets,
     clause_chain,
     clause_parties,
@@ -60,6 +63,7 @@ from heron.events.syntax import (
     counted_members,
     counts_members,
     death_causes,
+    declared_persons,
     direct_object,
     expand_conjuncts,
     first_prepositional_objects,
@@ -82,9 +86,11 @@ from heron.events.syntax import (
     message_addressees,
     named_beside,
     noun_authors,
+    noun_authors_of_infinitive,
     noun_participants,
     of_complements,
     opposed_things,
+    participle_agents,
     place_recipients,
     places_in_scope,
     pronoun_antecedent,
@@ -242,6 +248,12 @@ HOPE_LEMMAS = frozenset({"hope", "expect", "wish"})
 # Determiners of a definite mention that names nobody ("the government", "his country").
 DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our"})
 
+# The actor sector of news outlets (their own inquiries are no events: see _reports_occurrence).
+NEWS_SECTOR = "media"
+
+# Dependencies of a gerund used as a noun ("fighting between X and Y broke out").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
 # Modifiers that make an event noun a joint act ("joint military exercise" is cooperation; see _noun_entry).
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational"})
 
@@ -344,8 +356,20 @@ class ParticipantFinder:
     def _participants(self, candidate: Candidate) -> tuple[list[Token], list[Token]]:
         predicate = candidate.predicate
         if candidate.kind == "noun":
-            return noun_participants(predicate)
+            return self._event_noun_participants(predicate)
         sources = subject_heads(predicate)
+        if not sources and candidate.kind != "speech":
+            # "the sanctions imposed by the EU", "the offer by Chile to host talks": who did it is in a "by"
+            # phrase or is the event noun's author (not "comments reported by El Universo": a report's
+            # source is no actor of an event)
+            sources = ([a for a in participle_agents(predicate) if self._names_doer(a)]
+                       or noun_authors_of_infinitive(predicate))
+        if not sources and predicate.tag_ == "VBG" and predicate.dep_ in NOMINAL_DEPS:
+            # "fighting between the army and the rebels broke out": a gerund used as a noun names its
+            # parties as an event noun does
+            sources, gerund_targets = noun_participants(predicate)
+            if sources:
+                return sources, gerund_targets
         if candidate.kind == "event" and candidate.extra and candidate.extra[-1] in death_causes(predicate):
             # "X died in a detention centre in Y after torture": Y's authorities tortured X
             sites = site_of_act(predicate) or relative_clause_site(candidate.extra[-1])
@@ -366,9 +390,12 @@ class ParticipantFinder:
             sources = agents
             if not agents and candidate.kind == "event" and candidate.cameo.startswith(STATE_COERCION_CAMEO_PREFIXES):
                 sources = site_of_act(predicate)  # "X was arrested in Rwanda": Rwanda's authorities
-            if candidate.kind == "light" and passive_subjects[0] in candidate.extra:
+            if passive_subjects[0] in candidate.extra and (
+                candidate.kind == "light" or self._noun_entry(passive_subjects[0]) is not None
+            ):
                 # "sanctions were imposed on Russia by the EU": the subject is the event noun, not its target
-                noun_sources, noun_targets = noun_participants(passive_subjects[0])
+                # ("cooperation between X and Y was strengthened": its parties)
+                noun_sources, noun_targets = self._event_noun_participants(passive_subjects[0])
                 sources = agents or noun_sources
                 targets = noun_targets or recipient_heads(predicate, candidate.extra)
             targets = self._handover_receivers(candidate) or targets
@@ -512,7 +539,9 @@ class ParticipantFinder:
                 targets = place_recipients(predicate)
         else:
             targets = self._statement_targets(candidate)
-        return sources, targets
+        # "declared a Ukrainian diplomat persona non grata": the person declared, not the idiom
+        declared = [person for word in candidate.extra for person in declared_persons(word)]
+        return sources, declared or targets
 
     def _handover_receivers(self, candidate: Candidate) -> list[Token]:
         """Whom persons extradited or property returned are handed to ("extradited the hacker to the
@@ -882,6 +911,30 @@ class ParticipantFinder:
         # "various African countries": a people or place word inside the phrase names who is meant
         return self.actors.resolve(phrase) is not None or any(t.ent_type_ in ("GPE", "NORP") for t in phrase)
 
+    def _event_noun_participants(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        """noun_participants, with the "by" phrase where the parse misplaced it: on the "of" complement
+        ("the expulsion of three diplomats by Mali"), or on the noun after an act it names
+        ("allegations of torture by the police": the police tortured, they do not allege)."""
+        sources, targets = noun_participants(noun)
+        misplaced = act_agents_on_noun(noun, self._is_act)
+        sources = [s for s in sources if s not in misplaced and not any(s in m.conjuncts for m in misplaced)]
+        return sources or by_agents(noun, self._is_act), targets
+
+    def _is_news_outlet(self, token: Token) -> bool:
+        """A newspaper, agency or broadcaster ("the Associated Press", "newspaper La Prensa")."""
+        actor = self.actors.resolve(self.actors.phrase_for(token))
+        return actor is not None and actor.sector == NEWS_SECTOR
+
+    def _is_act(self, token: Token) -> bool:
+        """A word for an act: an event noun or a gerund ("allegations of torture", "of killing")."""
+        return token.tag_ == "VBG" or (token.pos_ == "NOUN" and self._noun_entry(token) is not None)
+
+    def _names_doer(self, token: Token) -> bool:
+        """An actor, or a word for people or a body of them ("the security service", "gunmen")."""
+        compounds = [c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        lemmas = [token.lemma_.lower(), *(f"{c} {token.lemma_.lower()}" for c in compounds[-1:])]
+        return self._names_actor(token) or any(lemma in self.actors.roles for lemma in lemmas)
+
     def _names_own_country(self, head: Token, phrase: Span) -> bool:
         """Does a modifier of the head say whose it is, so that where it is adds nothing to the mention
         ("Ukrainian forces in the Crimea", "Germany's charge d'affaires in Warsaw")? Only asked when
@@ -975,6 +1028,8 @@ class ParticipantFinder:
                 stops = stops | CHARGE_PREPOSITIONS
             if self._names_own_country(head, span):
                 stops = stops | SITE_PREPOSITIONS
+            if head.dep_ == "pobj" and head.head.dep_ == "agent":
+                stops = stops | AGENT_MISATTACHED_PREPOSITIONS  # "imposed by the EU on Russian banks"
             mention = mention_span(head, span, self.actors.roles, stops)
             if head.i in windows:
                 mention = clip_to_window(mention, head, windows[head.i])

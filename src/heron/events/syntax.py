@@ -9,7 +9,7 @@ event; heron.events.mentions decides how far each participant's mention reaches.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -60,6 +60,18 @@ QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
 # "each of the providers").
 QUANTIFIER_PRONOUNS = frozenset({"some", "each", "all", "many", "most", "several", "few", "both", "none", "any",
                                  "one", "either", "neither"})
+
+# Prepositions of a verb's recipient that the parse may hang on the verb's "by" agent ("imposed by the EU
+# on Russian banks").
+AGENT_MISATTACHED_PREPOSITIONS = frozenset({"on", "against", "upon"})
+
+CARGO_PARTICIPLES = frozenset(object_classes()["cargo_participles"])
+PERMISSION_VERBS = frozenset(object_classes()["permission_verbs"])
+
+# Ultimatums (see ultimatum_deadline): verbs that give time, the time given, the acts demanded.
+TIME_GIVING_VERBS = frozenset(object_classes()["time_giving_verbs"])
+TIME_LIMIT_NOUNS = frozenset(object_classes()["time_limit"])
+ULTIMATUM_DEMANDS = frozenset(object_classes()["ultimatum_demands"])
 
 # Prepositions that mostly give a circumstance, not a recipient ("at the fourth round of talks").
 LOOSE_PREPOSITIONS = frozenset({"at", "over", "into", "from"})
@@ -199,7 +211,7 @@ def object_lemmas(verb: Token) -> list[tuple[Token, str]]:
     ("border post"), the complement of a quantity noun ("two planeloads of tents") and the
     "with" complement of the verb ("provided Kyiv with air defence systems").
     """
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + raised_objects(verb)
     # an object moved after an adjunct is parsed as a modifier: "returned to Peru on Monday 30 turtles"
     heads += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > verb.i]
     heads += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "on", "to")
@@ -215,6 +227,7 @@ def object_lemmas(verb: Token) -> list[tuple[Token, str]]:
             continue  # "let free the journalists": the complement is the act, coded on its own
         heads.append(clause)
         heads += [gc for gc in clause.children if gc.dep_ in ("dobj", "obj")]
+    heads += [cargo for head in heads for cargo in cargo_of(head)]  # "sent ships loaded with food"
     heads = [token for head in heads for token in (head, *head.conjuncts)]
     found: list[tuple[Token, str]] = []
     for head in heads:
@@ -271,6 +284,33 @@ def is_misparsed_reduced_relative(verb: Token) -> bool:
         and any(a.dep_ in ("aux", "auxpass") for a in c.children)
         for c in verb.children
     )
+
+
+def cargo_of(thing: Token) -> list[Token]:
+    """'two navy ships loaded with 900 tonnes of food', 'trucks carrying medicine': what the thing
+    carries, named by a participle that describes it."""
+    found: list[Token] = []
+    for participle in thing.children:
+        if participle.dep_ != "acl" or participle.lemma_.lower() not in CARGO_PARTICIPLES:
+            continue
+        found += [c for c in participle.children if c.dep_ in ("dobj", "obj")]
+        found += [gc for c in participle.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for gc in c.children if gc.dep_ == "pobj"]
+    return found
+
+
+def raised_objects(verb: Token) -> list[Token]:
+    """'allowed UN inspectors to visit the site': the one a permission verb lets act, which the parse
+    reads as the subject of the infinitive clause that follows the verb."""
+    if verb.lemma_.lower() not in PERMISSION_VERBS:
+        return []
+    return [s for clause in verb.children if clause.dep_ == "ccomp" and clause.i > verb.i and is_to_infinitive(clause)
+            for s in clause.children if s.dep_ in SUBJECT_DEPS and verb.i < s.i < clause.i]
+
+
+def is_permitted_act(verb: Token) -> bool:
+    """'allowed UN inspectors to visit the site': the infinitive is what is allowed (see raised_objects)."""
+    return verb.dep_ == "ccomp" and any(s.head == verb for s in raised_objects(verb.head))
 
 
 def is_causative_complement(verb: Token) -> bool:
@@ -338,6 +378,50 @@ def subject_heads(predicate: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def by_agents(noun: Token, is_act: Callable[[Token], bool]) -> list[Token]:
+    """'the arrest of X by the police': who did what an event noun names, in its "by" phrase, which
+    the parse may hang on the noun's "of" complement ("the expulsion of three diplomats by Mali": a
+    thing acted on has no doer of its own; an act has: "allegations of torture by the police")."""
+    complements = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for gc in c.children if gc.dep_ == "pobj"]
+    acts = [gc for gc in complements if any(is_act(t) for t in (gc, *gc.conjuncts))]
+    holders = [noun, *(gc for gc in complements if gc not in acts)]
+    return [gc for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == "by"
+            and not (holder == noun and any(act.i < c.i for act in acts))
+            for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+
+
+def act_agents_on_noun(noun: Token, is_act: Callable[[Token], bool]) -> list[Token]:
+    """'allegations of torture by the police': a "by" phrase the parse hung on the noun after an "of"
+    complement naming an act is that act's doer, not the noun's."""
+    own = by_agents(noun, is_act)
+    return [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children
+            if gc.dep_ == "pobj" and gc not in own]
+
+
+def is_cited_source(noun: Token) -> bool:
+    """'according to an investigation by El Faro': the noun is cited for what it says."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according")
+
+
+def participle_agents(verb: Token) -> list[Token]:
+    """'the sanctions imposed by the EU', 'the travel bans announced by Canada': a participle that
+    describes a noun has no subject; its "by" phrase names who did it."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return []
+    return [gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+
+
+def noun_authors_of_infinitive(verb: Token) -> list[Token]:
+    """'the offer by Chile to host talks', 'Russia's threat to cut gas supplies': a to-infinitive that
+    completes an event noun is done by the noun's author (its "by" phrase or possessor)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or not is_to_infinitive(verb) or noun.pos_ != "NOUN":
+        return []
+    by_objects = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+    return by_objects or [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
 
 
 def shared_passive_subjects(verb: Token) -> list[Token]:
@@ -591,7 +675,40 @@ def recipient_heads(predicate: Token, extra: Sequence[Token]) -> list[Token]:
                 objects = [t for obj in objects for t in noun_participants(obj)[1]] or objects
             if objects:
                 return objects
-    return []
+    # "imposed by the EU on Russian banks": the parse may hang the verb's "on" phrase on its agent
+    return [gc for agent in predicate.children if agent.dep_ == "agent" for doer in agent.children
+            for c in doer.children if c.dep_ == "prep" and c.lower_ in AGENT_MISATTACHED_PREPOSITIONS
+            for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES]
+
+
+def ultimatum_deadline(verb: Token) -> Token | None:
+    """'gave the ambassador 72 hours to leave', 'gave the rebels until Friday to withdraw or face
+    action': the time a verb of giving grants for a demanded act (an ultimatum), or None. The act must
+    be one that is demanded (leave, surrender ...) or carry its threatened alternative ("or face ...");
+    "gave residents two weeks to comment" is no ultimatum."""
+    if verb.lemma_.lower() not in TIME_GIVING_VERBS:
+        return None
+    deadlines = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "obj") and c.lemma_.lower() in TIME_LIMIT_NOUNS
+                 and any(n.dep_ == "nummod" or n.lower_ in ("a", "an") for n in c.children)]
+    deadlines += [gc for c in verb.children if c.dep_ == "prep" and c.lower_ == "until" for gc in c.children if gc.dep_ == "pobj"]
+    if not deadlines:
+        return None
+    acts = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and is_to_infinitive(c)]
+    acts += [c for deadline in deadlines for c in deadline.children if c.dep_ in ("relcl", "acl") and is_to_infinitive(c)]
+    for act in acts:
+        alternative = any(c.dep_ == "conj" and c.lemma_.lower() == "face" for c in act.children)
+        if alternative or act.lemma_.lower() in ULTIMATUM_DEMANDS:
+            return deadlines[0]
+    return None
+
+
+def declared_persons(persona: Token) -> list[Token]:
+    """'declared a Ukrainian diplomat persona non grata': the person the parse reads as a modifier of
+    "persona" (or as the subject of a clause "persona" heads)."""
+    if persona.lemma_.lower() != "persona":
+        return []
+    return [c for c in persona.children if c.i < persona.i and (
+        c.dep_ in (*SUBJECT_DEPS, "nsubjpass") or c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))][-1:]
 
 
 def conjoined_preposition_objects(preposition: Token) -> list[Token]:
@@ -1031,6 +1148,14 @@ def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
                 sources.extend(objects)
             elif child.lower_ in ("on", "against", "with", "to", "toward", "towards", "into"):
                 targets.extend(objects)
+                if child.lower_ == "on" and not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+                    # "talks on a peace treaty between X and Y": the parse may hang the noun's "between"
+                    # phrase on its topic; the parties are the talks'
+                    parties = [gc for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ == "between"
+                               for gc in c.children if gc.dep_ == "pobj"]
+                    if parties:
+                        sources.extend(parties)
+                        targets[-len(objects):] = []
     return sources, targets
 
 
