@@ -81,7 +81,9 @@ def test_between_phrase_hung_on_the_topic_of_talks() -> None:
     found = events("Talks on a trade accord between the Kenyan and Ugandan delegations took place in Kampala.")
     talks = [e for e in found if e.predicate == "Talks"]
     assert talks and talks[0].plover_type == "CONSULT"
-    assert texts(talks[0].source) == ["the Kenyan and Ugandan delegations"]
+    # one party per country named in the shared phrase (see test_coordinated_countries.py)
+    assert texts(talks[0].source) == ["the Kenyan and Ugandan delegations"] * 2
+    assert {actor.country for actor in talks[0].source} == {"KEN", "UGA"}
     assert not [e for e in found if e.predicate == "accord"]
 
 

@@ -24,7 +24,7 @@ def _write(tmp_path: Path, text: str, name: str = "user.yaml") -> Path:
 
 
 def test_size_and_kinds(lexicon: Lexicon) -> None:
-    assert 400 <= len(lexicon) <= 1200
+    assert 400 <= len(lexicon) <= 1500
     kinds = Counter(entry.kind for entry in lexicon)
     assert set(kinds) == set(KIND_VALUES)
     assert kinds["speech"] >= 30 and kinds["transparent"] >= 15 and kinds["light"] >= 15
