@@ -161,6 +161,9 @@ EVENT_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "conce
 # clause describes (_described_event_noun).
 MATERIAL_QUADS = frozenset({"material_cooperation", "material_conflict"})
 
+# Particles that are adverbs of direction, matched right after the object ("ordered the agencies out").
+ADVERBIAL_PARTICLES = frozenset({"out", "off", "away", "back"})
+
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
 CONFIDENCE_LIGHT = 0.7
@@ -333,7 +336,7 @@ class EventCoder(ParticipantFinder):
                 obj, noun_entry = self._light_verb_object(verb)
                 if obj is not None and noun_entry is not None and noun_entry.cameo:
                     return Candidate(verb, [*extra, obj], noun_entry, noun_entry.cameo, "light", CONFIDENCE_LIGHT)
-                return None
+                return self._commitment_candidate(verb, entry, extra)
             if entry.kind == "light":
                 obj, noun_entry = self._light_verb_object(verb)
                 if (obj is None or noun_entry is None) and extra:  # "is responsible for mass killings"
@@ -358,6 +361,19 @@ class EventCoder(ParticipantFinder):
             if entry.cameo:
                 return Candidate(verb, extra, entry, entry.cameo, "event", CONFIDENCE_VERB)
         return None
+
+    def _commitment_candidate(self, verb: Token, entry: PredicateEntry, extra: list[Token]) -> Candidate | None:
+        """'promised to open its ports', 'vowed to draft a new constitution': a promise whose content is no
+        event of its own is still an expressed intent (CAMEO 030; "vowed to retaliate" is coded from its
+        complement, a threat). Only the verbs of commitment in modality.yaml, not plans or preparations."""
+        if verb_lemma(verb) not in self.modality.commitment_verbs:
+            return None
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and is_to_infinitive(c)), None)
+        if complement is None or self._verb_candidate(complement) is not None:
+            return None
+        if any(e.kind == "transparent" for e in self.lexicon.entries_for(verb_lemma(complement), "verb")):
+            return None  # "vowed to continue ...": aspect; what continues is coded, or nothing is
+        return Candidate(verb, extra, entry, self.modality.commitment_cameo, "event", CONFIDENCE_VERB - 0.1)
 
     def _ultimatum_candidate(self, verb: Token) -> Candidate | None:
         """'gave the ambassador 72 hours to leave': time given for a demanded act is an ultimatum, coded
@@ -523,6 +539,11 @@ class EventCoder(ParticipantFinder):
                 matched += [c for c in verb.children if c.lower_ == words[0] and c.dep_ == "prep"
                             and c.i == obj.right_edge.i + 1
                             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children)]  # "called X on Monday"
+            if obj is not None and obj.i > verb.i and words[0] in ADVERBIAL_PARTICLES:
+                # "ordered the aid agencies out of the country", "drove thousands of villagers out of":
+                # an adverbial particle right after the object (the parse hangs it on the verb as a preposition)
+                matched += [c for c in verb.children if c.lower_ == words[0] and c.dep_ in ("prep", "advmod", "prt")
+                            and c.i == obj.right_edge.i + 1]
             if obj is not None and obj.i > verb.i and words[0] == "as":
                 # "held families as human shields": an 'as' complement the parse hangs on the object
                 matched += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == obj.i + 1]
@@ -544,6 +565,12 @@ class EventCoder(ParticipantFinder):
                 extra.append(matched[0])
             elif not (entry.particle == "to" and has_infinitive_complement(verb)):
                 return None
+        if entry.complements:
+            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and is_to_infinitive(c)
+                               and verb_lemma(c) in entry.complements), None)
+            if complement is None:
+                return None
+            extra.append(complement)
         if entry.objects:
             acted_on = object_lemmas(verb)
             if extra:  # the object of the particle: "called for sanctions"
@@ -566,11 +593,13 @@ class EventCoder(ParticipantFinder):
         if governor is not None and governor.lemma_.lower() in self._transparent_lemmas(governor):
             carriers.append(governor)
         # CAMEO's convention: willingness to do a material act is an intention (03x), while being
-        # "willing to forgive" or "ready to talk" already is the verbal act.
+        # "willing to forgive" already is the verbal act; but being ready to meet, negotiate or mediate is
+        # CAMEO's intent to meet (036/039: modality.yaml, intent_verbal_types).
         intent = (
             predicate.dep_ == "xcomp" and predicate.head.pos_ == "ADJ"
             and predicate.head.lemma_.lower() in self.modality.intent_adjectives
-            and cameo_info(candidate.cameo).quad in ("material_cooperation", "material_conflict")
+            and (cameo_info(candidate.cameo).quad in MATERIAL_QUADS
+                 or cameo_info(candidate.cameo).plover_type in self.modality.intent_verbal_types)
         )
         if intent:  # "is (not) willing to withdraw": the adjective's copula carries the negation
             carriers.extend([predicate.head, predicate.head.head])
@@ -987,7 +1016,7 @@ class EventCoder(ParticipantFinder):
             cameo = self.modality.recoded_cameo(HYPOTHETICAL, info.plover_type) or cameo
             info = cameo_info(cameo)
 
-        if info.plover_type == "ASSAULT" and sources and all(
+        if info.plover_type == "ASSAULT" and cameo not in self.modality.crowd_violence_kept and sources and all(
             a.sector in self.modality.crowd_sectors for a in sources
         ):
             cameo = self.modality.crowd_violence_cameo

@@ -20,7 +20,7 @@ from heron.events.cameo import PLOVER_TYPES, is_known_code
 
 POS_VALUES = ("verb", "noun")
 KIND_VALUES = ("event", "speech", "transparent", "light")
-_ALLOWED_KEYS = {"lemma", "pos", "kind", "cameo", "object", "future", "plover", "note"}
+_ALLOWED_KEYS = {"lemma", "pos", "kind", "cameo", "object", "complement", "future", "plover", "note"}
 # The C loader parses the ~800-entry package file several times faster when libyaml is present.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -42,15 +42,18 @@ class PredicateEntry:
     # e.g. resignations are RETREAT "resign" while their CAMEO code 0831 maps to CONCEDE.
     plover_type: str | None = None
     plover_mode: str | None = None
+    # entry applies only when the verb's to-infinitive complement is one of these lemmas
+    # ("ordered the envoy to leave" is an expulsion, "ordered the army to attack" a demand)
+    complements: tuple[str, ...] = ()
 
     @property
-    def key(self) -> tuple[str, str, str | None, tuple[str, ...]]:
-        return (self.lemma, self.pos, self.particle, self.objects)
+    def key(self) -> tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]]:
+        return (self.lemma, self.pos, self.particle, self.objects, self.complements)
 
     @property
     def specificity(self) -> int:
         """How many extra conditions the entry has; more specific entries are tried first."""
-        return int(self.particle is not None) + int(bool(self.objects))
+        return int(self.particle is not None) + int(bool(self.objects)) + int(bool(self.complements))
 
     @property
     def phrase(self) -> str:
@@ -245,6 +248,13 @@ def _parse_entry(raw: Any, path: Path, index: int) -> PredicateEntry:
     if not isinstance(objects_value, list) or not all(isinstance(o, str) and o.strip() for o in objects_value):
         raise ValueError(f"{where}: object must be a word or a list of words, found {objects_value!r}")
     objects_value = _expand_object_classes(objects_value, where)
+    complements_value = raw.get("complement") or []
+    if isinstance(complements_value, str):
+        complements_value = [complements_value]
+    if not isinstance(complements_value, list) or not all(isinstance(c, str) and c.strip() for c in complements_value):
+        raise ValueError(f"{where}: complement must be a verb lemma or a list of them, found {complements_value!r}")
+    if complements_value and pos != "verb":
+        raise ValueError(f"{where}: only a verb entry can require an infinitive complement")
     future = raw.get("future", False)
     if not isinstance(future, bool):
         raise ValueError(f"{where}: future must be true or false, found {future!r}")
@@ -279,4 +289,5 @@ def _parse_entry(raw: Any, path: Path, index: int) -> PredicateEntry:
         source=str(path),
         plover_type=plover_type,
         plover_mode=plover_mode,
+        complements=tuple(sorted({c.strip().lower() for c in complements_value})),
     )

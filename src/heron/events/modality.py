@@ -32,6 +32,13 @@ class ModalityRules:
     demand_cameo: str
     crowd_violence_cameo: str
     intent_adjectives: frozenset[str] = frozenset()
+    # PLOVER types of verbal acts that an intent adjective also makes an intention ("ready to meet")
+    intent_verbal_types: frozenset[str] = frozenset()
+    # CAMEO codes of killings and atrocities that stay ASSAULT when a crowd does them ("a mob lynched")
+    crowd_violence_kept: frozenset[str] = frozenset()
+    # verbs of commitment: a promise of an act that is no event itself is an intent (commitment_cameo)
+    commitment_verbs: frozenset[str] = frozenset()
+    commitment_cameo: str = "030"
     attitude_adjectives: frozenset[str] = frozenset()
     # verb -> prepositional frames under which it denies its gerund ("stopped short of", "refrained from")
     negating_frames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -68,6 +75,10 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
         demand_cameo=str(data.get("demand_cameo", "100")),
         crowd_violence_cameo=str(data.get("crowd_violence_cameo", "145")),
         intent_adjectives=frozenset(data.get("intent_adjectives") or ()),
+        intent_verbal_types=frozenset(data.get("intent_verbal_types") or ()),
+        crowd_violence_kept=frozenset(str(code) for code in data.get("crowd_violence_kept") or ()),
+        commitment_verbs=frozenset(data.get("commitment_verbs") or ()),
+        commitment_cameo=str(data.get("commitment_cameo", "030")),
         attitude_adjectives=frozenset(data.get("attitude_adjectives") or ()),
         negating_frames={verb: frozenset(frames) for verb, frames in (data.get("negating_frames") or {}).items()},
         warning_verbs=frozenset(data.get("warning_verbs") or ()),
