@@ -37,6 +37,14 @@ def test_commitments_whose_content_is_no_event_are_intents(text: str) -> None:
     assert top(text).plover_type == "AGREE"
 
 
+@pytest.mark.parametrize("text", [
+    "The new ceasefire promises to be the main topic of the summit in Addis Ababa.",
+    "The harvest promises to become the largest in a decade.",
+])
+def test_forecasts_are_no_commitments(text: str) -> None:
+    assert not [e for e in typed(text) if e.predicate.lower().startswith("promise")]
+
+
 def test_vow_of_an_attack_stays_a_threat() -> None:
     assert top("The rebel commander vowed to attack the garrison in Goma.").plover_type == "THREATEN"
 

@@ -161,6 +161,9 @@ EVENT_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "conce
 # clause describes (_described_event_noun).
 MATERIAL_QUADS = frozenset({"material_cooperation", "material_conflict"})
 
+# Infinitives after "promise"/"vow" that forecast rather than commit ("promises to be a turning point").
+PREDICTION_COMPLEMENTS = frozenset({"be", "become", "remain", "prove", "seem", "get"})
+
 # Particles that are adverbs of direction, matched right after the object ("ordered the agencies out").
 ADVERBIAL_PARTICLES = frozenset({"out", "off", "away", "back"})
 
@@ -371,6 +374,11 @@ class EventCoder(ParticipantFinder):
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and is_to_infinitive(c)), None)
         if complement is None or self._verb_candidate(complement) is not None:
             return None
+        if verb_lemma(complement) in PREDICTION_COMPLEMENTS:
+            return None  # "the truce promises to be a turning point": a forecast, not a commitment
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and not any(s.pos_ == "PRON" or self._names_actor(s) for s in subjects):
+            return None  # "the new law promises to change ...": only an actor can commit itself
         if any(e.kind == "transparent" for e in self.lexicon.entries_for(verb_lemma(complement), "verb")):
             return None  # "vowed to continue ...": aspect; what continues is coded, or nothing is
         return Candidate(verb, extra, entry, self.modality.commitment_cameo, "event", CONFIDENCE_VERB - 0.1)
