@@ -13,8 +13,10 @@ from heron.dates.resolve import (
     resolve_month,
     resolve_month_day,
     resolve_numeric_date,
+    resolve_related_month,
     resolve_relative_period,
     resolve_weekday,
+    resolve_weekend,
     shift_months,
     week_start,
 )
@@ -35,8 +37,10 @@ __all__ = [
     "resolve_month",
     "resolve_month_day",
     "resolve_numeric_date",
+    "resolve_related_month",
     "resolve_relative_period",
     "resolve_weekday",
+    "resolve_weekend",
     "shift_months",
     "week_start",
 ]

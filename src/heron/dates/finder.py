@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -25,8 +25,10 @@ from heron.dates.resolve import (
     resolve_month,
     resolve_month_day,
     resolve_numeric_date,
+    resolve_related_month,
     resolve_relative_period,
     resolve_weekday,
+    resolve_weekend,
 )
 from heron.dates.vocabulary import DateVocabulary, default_vocabulary
 from heron.records import DateMention
@@ -42,6 +44,10 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR_RELATION = rf"(?:,?{_SPACE}(?:of{_SPACE})?(?P<rel_year>last|this|next){_SPACE}year\b)"
 _RELATION_OFFSETS = {"last": -1, "this": 0, "next": 1, "coming": 1}
 _WEEKDAY_RELATIONS = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}
+# "last November", "next March": a month named relative to the publication month
+_MONTH_RELATIONS = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}
+# "over the weekend", "this weekend", "next weekend"
+_WEEKEND_RELATIONS = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}
 
 # Flags: ASCII keeps \b and case-folding to plain English letters (no Kelvin-sign "k" surprises).
 _FLAGS = re.IGNORECASE | re.ASCII
@@ -184,9 +190,10 @@ class DateFinder:
                 self._month,
             ),
             rule(
-                _start_guard([*vocabulary.month_modifiers, *vocabulary.month_full_names]),
+                _start_guard([*vocabulary.month_modifiers, *vocabulary.month_full_names, *_MONTH_RELATIONS]),
                 # not followed by a day-like number: "February 30" is an impossible day, not "February"
-                rf"(?<![A-Za-z])(?:(?P<mod>{month_mods}){_DASH})?(?P<month>{full_months})\b"
+                rf"(?<![A-Za-z])(?:(?P<rel_month>{_alternation(_MONTH_RELATIONS)}){_SPACE})?"
+                rf"(?:(?P<mod>{month_mods}){_DASH})?(?P<month>{full_months})\b"
                 rf"(?!{_SPACE}[0-9]{{1,2}}(?![0-9]|,[0-9])){_YEAR_RELATION}?",
                 self._month,
                 needs_publication=True,  # no year group: only a publication date gives the year
@@ -207,8 +214,16 @@ class DateFinder:
             rule(
                 _start_guard(["last", "past", "this", "next", "coming", *weekday_words]),
                 rf"(?<![A-Za-z])(?:(?P<rel>last|past|this{_SPACE}coming|this|next|coming){_SPACE})?"
-                rf"(?P<weekday>{weekdays})\b(?:{_SPACE}(?:{day_parts})\b)?",
+                rf"(?P<weekday>{weekdays})\b(?:{_SPACE}(?:{day_parts})\b)?"
+                # "Thursday next week": the weekday of the named week (not "next week's", a possessive)
+                rf"(?:{_SPACE}(?P<week_rel>last|this|next){_SPACE}week\b(?!['\u2019]))?",
                 self._weekday,
+                needs_publication=True,
+            ),
+            rule(
+                _start_guard(["the", *_WEEKEND_RELATIONS]),
+                rf"(?<![A-Za-z])(?P<rel>the|{_alternation(_WEEKEND_RELATIONS)}){_SPACE}weekend\b",
+                self._weekend,
                 needs_publication=True,
             ),
             rule(
@@ -323,6 +338,15 @@ class DateFinder:
             return None
         has_year = "year" in match.re.groupindex and match["year"]
         year_offset = self._year_offset(match)
+        month_relation_word = match["rel_month"] if "rel_month" in match.re.groupindex else None
+        if month_relation_word and year_offset is None and published is not None:
+            if not self._ambiguous_month_ok(word):
+                return None
+            relation = _MONTH_RELATIONS[_normalise(month_relation_word)]
+            value = resolve_related_month(month, published, relation)  # type: ignore[arg-type]
+            return _Candidate(match.start(), match.end(), value, "month")
+        # "last December last year": the year relation decides; the mention starts after the first word
+        start = match.start("mod") if match["mod"] is not None else match.start("month")
         is_bare = not has_year and match["mod"] is None and year_offset is None
         # A bare month name needs a capital and a preposition before it ("in December").
         if is_bare and not (word[:1].isupper() and self._has_context_before(text, match.start())):
@@ -335,7 +359,7 @@ class DateFinder:
             return None
         else:
             value = resolve_month(month, published, year_offset=year_offset, future=future)
-        return _Candidate(match.start(), match.end(), value, "month")
+        return _Candidate(start, match.end(), value, "month")
 
     def _year(
         self, match: re.Match[str], text: str, published: date | None, future: bool
@@ -360,9 +384,22 @@ class DateFinder:
         if published is None:
             return None
         weekday = self.vocabulary.weekday_by_word[match["weekday"].lower()]
+        if match["week_rel"]:  # "Thursday next week": that weekday of the week named
+            week = resolve_relative_period("week", _RELATION_OFFSETS[match["week_rel"].lower()], published)
+            return _Candidate(match.start(), match.end(), week + timedelta(days=weekday), "day")
         relation_word = match["rel"]
         relation = _WEEKDAY_RELATIONS[_normalise(relation_word).split()[-1]] if relation_word else None
         value = resolve_weekday(weekday, published, relation=relation, future=future)  # type: ignore[arg-type]
+        return _Candidate(match.start(), match.end(), value, "day")
+
+    def _weekend(
+        self, match: re.Match[str], text: str, published: date | None, future: bool
+    ) -> _Candidate | None:
+        if published is None:
+            return None
+        relation_word = match["rel"].lower()
+        relation = _WEEKEND_RELATIONS.get(relation_word)  # None for "the weekend"
+        value = resolve_weekend(published, relation=relation, future=future)  # type: ignore[arg-type]
         return _Candidate(match.start(), match.end(), value, "day")
 
     def _day_offset(

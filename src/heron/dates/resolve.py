@@ -64,6 +64,33 @@ def resolve_weekday(
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def resolve_weekend(published: date, *, relation: WeekdayRelation | None = None, future: bool = False) -> date:
+    """The Saturday that starts the weekend named ("over the weekend", "last/this/next weekend").
+
+    bare ("the weekend") and "this": the weekend under way when published on a Saturday or Sunday, else
+    the one just past (``future``: the coming one). "last": the one before the publication week's end;
+    "next": the first one after publication.
+    """
+    saturday = 5
+    in_weekend = published.weekday() >= saturday
+    current_or_past = published - timedelta(days=(published.weekday() - saturday) % 7)
+    if relation == "last":
+        return current_or_past - timedelta(days=7) if in_weekend else current_or_past
+    if relation == "next" or (future and not in_weekend):
+        return current_or_past + timedelta(days=7)
+    return current_or_past
+
+
+def resolve_related_month(month: int, published: date, relation: WeekdayRelation) -> date:
+    """First day of "last/this/next <month>": the latest one before the publication month, the one
+    of the publication year, or the first one after the publication month."""
+    if relation == "last":
+        return date(published.year if month < published.month else published.year - 1, month, 1)
+    if relation == "next":
+        return date(published.year if month > published.month else published.year + 1, month, 1)
+    return date(published.year, month, 1)
+
+
 def resolve_month(
     month: int, published: date, *, year_offset: int | None = None, future: bool = False
 ) -> date:

@@ -235,7 +235,7 @@ class EventCoder(ParticipantFinder):
                 if len(events) >= self.settings.max_events_per_article:
                     return events
             if dates:
-                previous = (sentence, min(dates.values(), key=lambda m: m.start))
+                previous = (sentence, self._main_clause_mention(sentence, dates))
             elif inherited is None or "\n" in sentence_text:
                 previous = None
         return events
@@ -766,8 +766,13 @@ class EventCoder(ParticipantFinder):
         return any(e.future for e in self.lexicon.entries_for(governor.lemma_.lower(), "verb"))
 
     def _dates_by_token(self, sentence: Span, published: date | None, text: str) -> dict[int, DateMention]:
-        """Map each date phrase in the sentence (``text``: its text) to the verb it modifies (token index)."""
+        """Map each date phrase in the sentence (``text``: its text) to the verb it modifies (token index).
+
+        A phrase in a future clause ("will sign on March 20", "are expected to meet on Saturday") names
+        the coming day, so it is read forward from publication; elsewhere, the most recent one.
+        """
         mentions = find_dates(text, published)
+        forward = {(m.start, m.end): m for m in find_dates(text, published, future=True)} if mentions else {}
         attached: dict[int, DateMention] = {}
         for mention in mentions:
             span = sentence.doc.char_span(
@@ -780,8 +785,39 @@ class EventCoder(ParticipantFinder):
                 if token.pos_ in ("VERB", "AUX") or token.head == token:
                     break
                 token = token.head
+            if (mention.start, mention.end) in forward and self._clause_is_future(token):
+                mention = forward[(mention.start, mention.end)]
             attached.setdefault(token.i, mention)
         return attached
+
+    def _clause_is_future(self, verb: Token) -> bool:
+        """'will sign', 'is going to meet', 'plans to visit', and 'will meet ... and sign' (a conjunct
+        without its own auxiliary shares the first verb's)."""
+        if is_future(verb, self.modality):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return False
+        governor = verb.head
+        if verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+            return False
+        # "plans to visit on Monday", "are expected to meet on Saturday" look ahead; "vowed (was expected)
+        # to retaliate on Tuesday" dates the vow
+        past = governor.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in governor.children
+        )
+        return is_future(governor, self.modality) or (
+            verb.dep_ == "xcomp" and not past and self._governor_signals_future(governor)
+        )
+
+    @staticmethod
+    def _main_clause_mention(sentence: Span, dates: dict[int, DateMention]) -> DateMention:
+        """The date a following sentence of the paragraph continues: the last one of the main clause and
+        its conjuncts ("In December, X unveiled drafts, and in January talks were held. No compromise
+        was reached." continues January); without one there, the sentence's first date."""
+        main = [mention for index, mention in dates.items() if _in_main_clause(sentence.doc[index])]
+        if main:
+            return max(main, key=lambda m: m.start)
+        return min(dates.values(), key=lambda m: m.start)
 
     def _event_date(
         self, candidate: Candidate, dates: dict[int, DateMention], sentence: Span
@@ -793,9 +829,26 @@ class EventCoder(ParticipantFinder):
             if token.head == token:
                 break
             token = token.head
-        # A nominal event ("the December 20 call") or a date attached elsewhere in a one-event sentence.
+        # "released the soldiers, handing them over on Tuesday": a participle clause without a subject
+        # of its own tells how the act was done, and its date is the act's
+        for child in candidate.predicate.children:
+            if child.i in dates and child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children
+            ):
+                return dates[child.i]
+        # A nominal event ("the December 20 call") or a date attached elsewhere in a one-event sentence
+        # ("in a statement issued on Friday"); not a year inside a clause that describes another noun
+        # ("troops deployed after 1997", "a law passed in 2015"): that is the noun's history, not the
+        # event's date (a clause about the event noun itself, "the probe, which began in 2011", is, and so
+        # is the medium the act was done in: "in a report issued in 2013, X highlighted")
         if dates and len(dates) == 1:
-            return next(iter(dates.values()))
+            index, mention = next(iter(dates.items()))
+            clause = sentence.doc[index]
+            noun = clause.head
+            medium = noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head == candidate.predicate
+            about_other_noun = clause.dep_ in ("relcl", "acl") and noun != candidate.predicate and not medium
+            if not (mention.precision == "year" and about_other_noun):
+                return mention
         return None
 
     def _location(self, candidate: Candidate, actor_spans: list[tuple[int, int]]) -> str | None:
@@ -1127,6 +1180,15 @@ class EventCoder(ParticipantFinder):
             published=article.published,
             **date_fields,
         )
+
+
+def _in_main_clause(token: Token) -> bool:
+    """The sentence's root verb or one of its conjuncts ("X unveiled ..., and talks were held")."""
+    for _ in range(8):
+        if token.dep_ != "conj" or token.head == token:
+            break
+        token = token.head
+    return token.dep_ == "ROOT"
 
 
 def _place_domestic_groups(sources: list[Actor], targets: list[Actor]) -> None:
