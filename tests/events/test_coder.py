@@ -91,6 +91,18 @@ def test_date_carries_over_within_a_paragraph() -> None:
     assert meeting.date_text == "Tuesday"
 
 
+def test_date_carries_over_only_a_few_sentences() -> None:
+    """Text without paragraph breaks (common in scraped pages) must not carry one date through it all."""
+    text = ("Kenya and Tanzania agreed on Tuesday to set up a joint boundary commission. "
+            "The two countries have long argued over fishing rights. "
+            "Fishermen often complain about patrol boats. "
+            "The Kenyan navy arrested twelve Tanzanian fishermen near the island.")
+    events = heron.extract(text, published="2024-03-14")
+    arrest = next(e for e in events if e.predicate.startswith("arrested"))
+    assert arrest.date_from_publication is True
+    assert arrest.event_date == date(2024, 3, 14)
+
+
 def test_no_date_falls_back_to_publication() -> None:
     event = top(heron.extract("Poland expelled two Belarusian diplomats.", published="2024-02-02"))
     assert event.plover_type == "SANCTION" or event.plover_type == "COERCE"

@@ -179,6 +179,9 @@ class CoderSettings:
     max_events_per_article: int = 500
     max_sentence_chars: int = 2_000
     code_statements: bool = True
+    # An undated sentence continues the date of the last dated sentence of its paragraph, at most this
+    # many sentences on: text without paragraph breaks would otherwise carry one date through the article.
+    max_date_carry_sentences: int = 2
     require_participant: bool = False  # drop events with neither a source nor a target actor (stricter)
     calibrate_confidence: bool = True  # map rule scores to probabilities (heron.events.confidence)
     # User dictionaries read after the packaged ones (they extend or override them); paths, so the
@@ -218,6 +221,7 @@ class EventCoder(ParticipantFinder):
         self._entities = None
         events: list[Event] = []
         previous: tuple[Span, DateMention] | None = None
+        previous_index = 0  # index of the sentence whose date ``previous`` holds
         text = self.actors.document_text(doc)  # spaCy rebuilds Doc.text (and Span.text) on every access
         for sentence_index, sentence in enumerate(doc.sents):
             sentence_text = text[sentence.start_char : sentence.end_char]  # sentence.text
@@ -227,7 +231,10 @@ class EventCoder(ParticipantFinder):
             dates = self._dates_by_token(sentence, published, sentence_text)
             # A sentence with no date of its own continues the previous sentence of its paragraph
             # ("X and Y agreed on Tuesday to ... The ministers met in Arusha.").
-            inherited = previous if previous and "\n" not in text[previous[0].end_char : sentence.start_char] else None
+            inherited = previous if (
+                previous and "\n" not in text[previous[0].end_char : sentence.start_char]
+                and sentence_index - previous_index <= self.settings.max_date_carry_sentences
+            ) else None
             coded = self._code_sentence(article, sentence, sentence_text, sentence_index, context, published, dates,
                                         inherited)
             for event in coded:
@@ -236,6 +243,7 @@ class EventCoder(ParticipantFinder):
                     return events
             if dates:
                 previous = (sentence, self._main_clause_mention(sentence, dates))
+                previous_index = sentence_index
             elif inherited is None or "\n" in sentence_text:
                 previous = None
         return events
