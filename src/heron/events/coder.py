@@ -21,8 +21,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
@@ -53,6 +56,7 @@ from heron.events.participants import (
     FATAL_COERCION_CAMEO_PREFIXES,
     FORCE_CAMEO_ROOTS,
     INVESTIGATE_CAMEO_PREFIX,
+    NEWS_SECTOR,
     PROTEST_CAMEO_PREFIX,
     RELEASE_PERSONS_CAMEO,
     REQUEST_CAMEO_PREFIXES,
@@ -66,6 +70,7 @@ from heron.events.syntax import (
     aimed_by_participle,
     by_agents,
     clause_objects,
+    closing_attribution_speakers,
     death_causes,
     direct_object,
     has_infinitive_complement,
@@ -166,6 +171,20 @@ PREDICTION_COMPLEMENTS = frozenset({"be", "become", "remain", "prove", "seem", "
 
 # Particles that are adverbs of direction, matched right after the object ("ordered the agencies out").
 ADVERBIAL_PARTICLES = frozenset({"out", "off", "away", "back"})
+
+# A news outlet's report cites where the news comes from (data/news_attribution.yaml); entity types of a
+# speaker that names only a country, which then speaks for itself.
+COUNTRY_ENTITY_TYPES = frozenset({"GPE", "NORP"})
+
+
+@lru_cache(maxsize=1)
+def news_attribution_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of a news outlet's report: (any outlet, outlets known by role or dictionary only)."""
+    text = resources.files("heron.events").joinpath("data/news_attribution.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return (frozenset(str(lemma) for lemma in data["reporting_verbs"]),
+            frozenset(str(lemma) for lemma in data["outlet_speech_verbs"]))
+
 
 # Base confidence by how the predicate was found; adjusted by evidence below.
 CONFIDENCE_VERB = 0.72
@@ -390,6 +409,55 @@ class EventCoder(ParticipantFinder):
         if any(e.kind == "transparent" for e in self.lexicon.entries_for(verb_lemma(complement), "verb")):
             return None  # "vowed to continue ...": aspect; what continues is coded, or nothing is
         return Candidate(verb, extra, entry, self.modality.commitment_cameo, "event", CONFIDENCE_VERB - 0.1)
+
+    def _reporting_speaker_verb(self, candidate: Candidate) -> Token | None:
+        """The speech verb whose subject says the candidate's clause ("X said that Y will ..."), passing
+        over a news outlet's report ("Police said the guns cost $1, reports Peru 21": the police say it;
+        "X was extradited, reports El Universal": the outlet did not extradite X)."""
+        if candidate.kind == "speech":
+            return None
+        reporter = reporting_verb(candidate.predicate)
+        for _ in range(3):
+            if reporter is None or not self._cites_news_outlet(reporter):
+                return reporter
+            reporter = reporting_verb(reporter)
+        return None
+
+    def _cites_news_outlet(self, verb: Token) -> bool:
+        """'..., El Tiempo reported.', 'Local media reported that ...', '..., reported ABC Color.': a news
+        outlet's report (data/news_attribution.yaml)."""
+        reporting, outlet_speech = news_attribution_verbs()
+        lemma = verb_lemma(verb)
+        if lemma not in reporting and lemma not in outlet_speech:
+            return False
+        closing = closing_attribution_speakers(verb)
+        speakers = closing or [h for h in subject_heads(verb) if h.pos_ != "PRON"]
+        # an unknown name closing the sentence is an outlet only after "reported" (", Amaya said.")
+        unknown_name_is_outlet = bool(closing) and lemma in reporting
+        return bool(speakers) and all(self._names_news_source(s, unknown_name_is_outlet) for s in speakers)
+
+    def _names_news_source(self, speaker: Token, closing: bool) -> bool:
+        """A media body ("newspaper El Pais", "local media", "Caracol Radio"); closing a sentence after
+        "reported", also a name the dictionaries do not know as anyone else ("La Nacion", "Peru 21", "the
+        Jamaica Observer")."""
+        mention = speaker.doc[speaker.left_edge.i : speaker.right_edge.i + 1]
+        words = [(t.lemma_.lower(), t.lower_) for t in mention]
+        phrases = [w for pair in words for w in pair] + [
+            f"{a[k]} {b[k]}" for a, b in zip(words, words[1:], strict=False) for k in (0, 1)]
+        roles = [role for phrase in phrases if (role := self.actors.roles.get(phrase)) is not None and role.sector]
+        if roles:  # "newspaper" or "local media", not "a journalist" or "Lima police"
+            return any(role.sector == NEWS_SECTOR and role.kind == "body" for role in roles)
+        if self._is_news_outlet(speaker):
+            return True
+        if not closing or speaker.pos_ != "PROPN":
+            return False  # (the parser often takes an outlet's name for a person's: "Diario Sur")
+        named = [t for t in mention if not (t.is_punct or t.pos_ == "DET")]
+        if all(t.ent_type_ in COUNTRY_ENTITY_TYPES for t in named):
+            return False  # "..., Mexico reported.": the country speaks
+        actor = self.actors.resolve(self.actors.phrase_for(speaker))
+        # a country's name inside a longer title ("Peru 21") names the outlet, not the country
+        return actor is None or actor.org is None and (
+            actor.sector is None or normalize(actor.name or "") in self.actors.countries.names)
 
     def _ultimatum_candidate(self, verb: Token) -> Candidate | None:
         """'gave the ambassador 72 hours to leave': time given for a demanded act is an ultimatum, coded
@@ -885,9 +953,12 @@ class EventCoder(ParticipantFinder):
         inherited: tuple[Span, DateMention] | None = None,
     ) -> Event | None:
         self._local_countries.clear()
+        if candidate.kind == "speech" and candidate.cameo.startswith(STATEMENT_CAMEO_ROOT) \
+                and self._cites_news_outlet(candidate.predicate):
+            return None  # "..., El Tiempo reported.": where the news comes from, not an event
         source_heads, target_heads = self._participants(candidate)
         target_heads = [inner for head in target_heads for inner in self._named_target(head, candidate, source_heads)]
-        reporter = reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
+        reporter = self._reporting_speaker_verb(candidate)
         if reporter is not None and source_heads and all(h.lower_ in ANAPHORIC_PRONOUNS for h in source_heads):
             # "Netanyahu says he will seek support": the pronoun refers back to the speaker
             speakers = [h for h in subject_heads(reporter) if h.pos_ != "PRON"]
@@ -1000,7 +1071,7 @@ class EventCoder(ParticipantFinder):
             addressed = [a for a in self._make_actors(clause_objects(candidate.predicate, source_heads), context, published)
                          if a.country or a.org]
             targets = addressed[:1] or targets
-        reported_by = reporting_verb(candidate.predicate) if candidate.kind != "speech" else None
+        reported_by = reporter
         if not sources and reported_by is not None:
             # "Moscow would give a military response", said Gavrilov: the speaker stands behind it.
             sources = self._make_actors(subject_heads(reported_by), context, published)

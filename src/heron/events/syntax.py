@@ -1290,3 +1290,35 @@ def reporting_verb(predicate: Token) -> Token | None:
             break
         token = token.head
     return None
+
+
+# Entity types of words that may follow a closing attribution ("..., El Tiempo reported on July 4.").
+ATTRIBUTION_TAIL_ENTITY_TYPES = frozenset({"DATE", "TIME"})
+
+
+def closing_attribution_speakers(verb: Token) -> list[Token]:
+    """', La Nacion reported.', ', reported El Espectador.', ', reports Peru 21 on Tuesday.': a verb
+    that closes the sentence after a comma, next to its speaker, cites where the sentence's news
+    comes from. Returns the speaker heads ([] when the verb is no such attribution)."""
+    doc = verb.doc
+    before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    # inverted: the parse makes the speaker after the verb its subject or its object
+    after = [c for c in verb.children if c.dep_ in (*SUBJECT_DEPS, "dobj") and c.i > verb.i]
+    if after and after[0].left_edge.i == verb.i + 1:
+        # (a subject the parse also finds before the verb is a misreading: "..., reported La Nacion.")
+        speakers, start, end = after[:1], verb.i, after[0].right_edge.i
+    elif before and not after and verb.i == before[-1].right_edge.i + 1:
+        speakers, start, end = before, before[0].left_edge.i, verb.i
+    else:
+        return []
+    opener = start - 1
+    if opener > verb.sent.start and doc[opener].is_quote:
+        opener -= 1  # '..." reported El Universal.'
+    if opener <= verb.sent.start or doc[opener].text != ",":
+        return []
+    rest = doc[end + 1 : verb.sent.end]
+    if not all(t.is_punct or t.is_space or t.ent_type_ in ATTRIBUTION_TAIL_ENTITY_TYPES
+               or (t.pos_ == "ADP" and t.i + 1 < verb.sent.end and doc[t.i + 1].ent_type_ in ATTRIBUTION_TAIL_ENTITY_TYPES)
+               for t in rest):
+        return []
+    return speakers
