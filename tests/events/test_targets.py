@@ -670,3 +670,28 @@ def test_a_measure_in_a_number_of_places_applies_to_those_places() -> None:
     assert targets("The junta lifted the state of emergency in five of the country's regions.") == [
         "five of the country's regions"
     ]
+
+
+def test_countries_after_an_expulsion_are_whose_people_are_expelled() -> None:
+    # the first country's people keep their mention; each further country stands for its own
+    assert targets("Hungary said it had expelled diplomats from Austria, Italy and Spain over the protest.") == [
+        "diplomats from Austria", "Italy", "Spain"
+    ]
+    # people a modifier already gives an owner, or a city, say where from
+    assert targets("Norway expelled Iranian diplomats from Geneva.") == ["Iranian diplomats"]
+    assert targets("Norway expelled diplomats from Bergen.") == ["diplomats"]
+
+
+def test_terms_of_a_release_are_no_part_of_who_is_freed() -> None:
+    assert targets("A Kenyan court freed on bail two ex-governors who ran the county.") == ["two ex-governors"]
+    assert targets("The court released on bail three students.") == ["three students"]
+
+
+def test_a_to_phrase_on_the_last_thing_handed_over_says_whom_to() -> None:
+    assert targets("The militia will release a Dutch engineer and driver to Red Cross officials.") == [
+        "a Dutch engineer", "driver"
+    ]
+
+
+def test_the_article_of_a_person_declared_persona_non_grata_is_theirs() -> None:
+    assert targets("Estonia declared a Belarusian attache persona non grata.") == ["a Belarusian attache"]

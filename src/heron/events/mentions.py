@@ -45,6 +45,9 @@ GROUNDS_NOUNS = frozenset(object_classes()["grounds_nouns"])
 COMPASS_POINTS = frozenset(object_classes()["compass_points"])
 IN_COMPLEMENT_VERBS = frozenset(object_classes()["in_complement_verbs"])
 COUNTRY_NOUNS = frozenset(object_classes()["country_nouns"])
+RELEASE_TERMS = frozenset(object_classes()["release_terms"])
+HANDOVER_VERBS = frozenset(object_classes()["handover_verbs"])
+EXPULSION_VERBS = frozenset(object_classes()["expulsion_verbs"])
 # What an act is done with ("shelled the border regions with artillery"): a "with" phrase naming one says
 # how, not which target (unless the head is such a thing itself: "a truck with explosives").
 INSTRUMENTS = frozenset(object_classes()["weapons"] + object_classes()["means"] + object_classes()["craft"])
@@ -108,6 +111,10 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
                 continue
             if child.dep_ in MENTION_CLAUSE_DEPS or (top and child.dep_ in MENTION_HEAD_ONLY_DEPS):
                 continue
+            if child.i < token.i and is_release_term(child):
+                continue  # "released on bail three journalists": the parse reads the term as a modifier
+            if top and child.dep_ == "prep" and child.lower_ == "to" and handed_over_conjunct(token):
+                continue  # "released a physician and nurse to U.S. diplomats": whom to, not which nurse
             if child.dep_ == "appos" and subject_of_next_verb(child):
                 continue  # "withdrew troops from Syria, Defence Minister X said": the verb's subject
             if not top and child.dep_ == "appos" and child.pos_ == "NOUN" and token.pos_ == "PROPN" \
@@ -164,14 +171,20 @@ def mention_span(head: Token, phrase: Span, roles: Mapping[str, Role], stops: fr
         # their own modifiers, are the head word's
         for piece in doc[split_word_start(head) : head.i]:
             collect(piece, top=False)
+    if head.dep_ == "compound" and head.head.lemma_.lower() == "persona":
+        # "declared a Polish consul persona non grata": the parse gives the article to "persona"
+        included.update(c.i for c in head.head.children if c.dep_ == "det" and c.i < head.left_edge.i)
     low = high = head.i
     while low - 1 in included and not doc[low - 1].is_space:
         low -= 1
+    if low >= 2 and doc[low - 1].dep_ == "nummod" and doc[low - 1].head.i == low - 2 \
+            and doc[low - 2].pos_ == "NOUN" and doc[low - 2].lemma_.lower() in RELEASE_TERMS:
+        low -= 1  # "freed on bail two ex-ministers": the number the parse hung on the term counts them
     while high + 1 in included and not doc[high + 1].is_space:
         high += 1
     low, high = min(low, phrase.start), max(high, phrase.end - 1)
     coordinated = any(child.dep_ == "conj" for child in head.children)
-    while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj") or (
+    while low < head.i and (doc[low].is_punct or doc[low].dep_ in ("cc", "preconj") or is_release_term(doc[low]) or (
         coordinated and doc[low].lower_ in COORDINATION_OPENERS
     )):
         low += 1
@@ -225,6 +238,10 @@ def verb_attached_place(mention: Span, roles: Mapping[str, Role],
     was) or a name; None when nothing follows that way. ``known_place`` tells a place name the parse did
     not tag as one ("in Camarines Norte")."""
     doc, head = mention.doc, mention.root
+    if (countries := expelled_from_countries(head, roles, known_place)) and countries[0].head.i == mention.end:
+        # "expelled diplomats | from Poland, Germany and Sweden": whose diplomats (the other countries
+        # stand for their own, see ParticipantFinder._participants)
+        return doc[mention.start : mention_span(countries[0], doc[countries[0].i : countries[0].i + 1], roles).end]
     named_group = head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")
     if not (head.pos_ == "NOUN" or named_group) or names_a_person(head, roles) or mention.end >= len(doc):
         return None
@@ -299,6 +316,48 @@ def says_which_people(head: Token, preposition: Token, place: Token, known_place
     return any(of.dep_ == "prep" and of.lower_ == "of" and any(
         gc.dep_ == "pobj" and (is_place(gc) or is_place_name(gc, known_place)) for gc in of.children
     ) for of in place.children)
+
+
+def expelled_from_countries(head: Token, roles: Mapping[str, Role],
+                            known_place: Callable[[Token], bool] = lambda token: False) -> list[Token]:
+    """The countries a "from" phrase on an expulsion verb names after people it sends away ("expelled
+    diplomats from Poland, Germany and Sweden"): whose people they are, each country's own (the first
+    country's mention is the people's, see verb_attached_place). Only for people no modifier gives an
+    owner ("expelled Russian diplomats from Britain": where from), and only countries: a city or province
+    ("from Moscow", ``known_place``) or a common noun ("from the country") says where from."""
+    verb = head.head
+    if head.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in EXPULSION_VERBS or not (
+        names_people(head, roles) or names_a_person(head, roles) and head.tag_ == "NNS"
+    ):
+        return []
+    if any(c.dep_ in OWNER_MODIFIER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG"))
+           for c in head.children):
+        return []
+    for preposition in verb.children:
+        if preposition.dep_ != "prep" or preposition.lower_ != "from" or preposition.i != head.right_edge.i + 1:
+            continue
+        place = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if place is None:
+            return []
+        countries = [place, *place.conjuncts]
+        if all(t.ent_type_ == "GPE" and t.pos_ == "PROPN" and not known_place(t) for t in countries):
+            return countries
+    return []
+
+
+def is_release_term(token: Token) -> bool:
+    """A term of a release that the parse read into the phrase of the people freed ("released on bail
+    three journalists"): followed by their number or article ("bond traders" is a name of its own)."""
+    doc = token.doc
+    return token.lemma_.lower() in RELEASE_TERMS and token.i + 1 < len(doc) and (
+        doc[token.i + 1].like_num or doc[token.i + 1].pos_ == "DET")
+
+
+def handed_over_conjunct(token: Token) -> bool:
+    """Is the token a later conjunct of what a verb hands over ("released a physician and nurse to U.S.
+    diplomats"), so that a "to" phrase on it is the verb's (whom they go to)?"""
+    first = first_conjunct(token)
+    return first is not token and first.dep_ in ("dobj", "obj") and first.head.lemma_.lower() in HANDOVER_VERBS
 
 
 def says_circumstance(preposition: Token) -> bool:

@@ -23,8 +23,10 @@ from heron.events.mentions import (
     clip_to_window,
     coordinated_modifiers,
     distinct_mentions,
+    expelled_from_countries,
     first_conjunct,
     hidden_conjuncts,
+    is_release_term,
     join_split_subjects,
     mention_end_char,
     mention_span,
@@ -541,6 +543,11 @@ class ParticipantFinder:
             targets = self._statement_targets(candidate)
         # "declared a Ukrainian diplomat persona non grata": the person declared, not the idiom
         declared = [person for word in candidate.extra for person in declared_persons(word)]
+        if len(targets) == 1 and (countries := expelled_from_countries(targets[0], self.actors.roles, self._is_known_place)):
+            # "expelled diplomats from Poland, Germany and Sweden": the first country's diplomats (their
+            # mention grows over it, see _grow_over_place) and the others', each country standing for
+            # its own
+            targets = [targets[0], countries[1]] if len(countries) > 1 else targets  # (its conjuncts follow)
         return sources, declared or targets
 
     def _handover_receivers(self, candidate: Candidate) -> list[Token]:
@@ -1004,6 +1011,8 @@ class ParticipantFinder:
                               if places_list_peoples(read, first_conjunct(token).head, self.actors.roles))
         sector_of: dict[int, str | None] = {}  # the sector each people noun's actor was given
         for head in listed:
+            if head.pos_ == "NOUN" and is_release_term(head):
+                continue  # "freed on bail two ex-ministers": the parse may read the term as an object
             if head.lower_ in PRONOUNS_WITHOUT_REFERENT or head.pos_ in ("VERB", "AUX", "NUM") or (
                 head.pos_ == "ADV" and head.ent_type_ not in ENTITY_TYPES  # (a name mistagged: "USAID")
             ):
