@@ -81,6 +81,7 @@ from heron.events.syntax import (
     is_for_clause,
     is_misparsed_reduced_relative,
     is_named,
+    is_non_event,
     is_permitted_act,
     is_place,
     is_purpose_clause,
@@ -334,7 +335,7 @@ class EventCoder(ParticipantFinder):
                 continue  # attributive participles describe a noun ("the alleged abuses", "the banned party")
             candidate = (self._ultimatum_candidate(token) or self._verb_candidate(token)
                          or self._fatal_coercion_candidate(token))
-            if candidate is None:
+            if candidate is None or is_non_event(token):  # "accused of staging ...", "if convicted"
                 continue
             consumed.update(t.i for t in candidate.extra)
             candidates.append(candidate)

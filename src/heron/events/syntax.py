@@ -131,6 +131,102 @@ def is_stative(participle: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def load_non_events() -> dict[str, frozenset[str]]:
+    """Word lists of verb forms that report no event (data/non_events.yaml), by key."""
+    text = resources.files("heron.events").joinpath("data/non_events.yaml").read_text(encoding="utf-8")
+    return {key: frozenset(str(word).lower() for word in words) for key, words in yaml.safe_load(text).items()}
+
+
+NON_EVENT_CONTENT_DEPTH = 6  # heads climbed from an act to the accusation it may be the content of
+ACCUSATION_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "conj"})
+
+
+def is_non_event(verb: Token) -> bool:
+    """A verb form that reads like an event but reports none (data/non_events.yaml): the content of an
+    accusation, a subjectless conditional participle, a counterfactual, a participle of possession, the
+    price sense of an accusation verb, or a fixed expression."""
+    words = load_non_events()
+    return (is_accusation_content(verb, words) or is_subjectless_condition(verb, words)
+            or is_counterfactual(verb, words) or is_possession_state(verb, words)
+            or is_price_charged(verb, words) or is_fixed_expression(verb, words))
+
+
+def is_accusation_content(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """'accused of staging fake rescues', 'charges that they conspired to ship arms', 'allegations that
+    X accepted funds', 'alleged that the government aided Y': what is charged, not an act reported
+    ("an indictment charging X with fraud" is the accusation itself)."""
+    if verb_lemma(verb) in words["accusation_verbs"]:
+        return False
+    token = verb
+    for _ in range(NON_EVENT_CONTENT_DEPTH):
+        if token.head == token or token.dep_ not in ACCUSATION_CONTENT_DEPS:
+            return False
+        governor = token.head
+        if token.dep_ == "pcomp":
+            if governor.dep_ != "prep" or governor.lower_ not in words["accusation_prepositions"]:
+                return False
+            governor = governor.head
+        if token.dep_ != "conj":
+            lemma = governor.lemma_.lower()
+            if governor.pos_ in ("VERB", "AUX") and verb_lemma(governor) in words["accusation_verbs"] \
+                    and not is_price_charged(governor, words):
+                return True
+            if governor.pos_ == "NOUN" and lemma in words["accusation_nouns"]:
+                return True
+        token = governor
+    return False
+
+
+def is_subjectless_condition(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """'If convicted, X could face 25 years': a conditional participle with no subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words["condition_markers"] for c in verb.children
+    ) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def is_counterfactual(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """'should have barred them', 'would have been arrested': an act that was not done."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.lower_ in words["counterfactual_modals"] for a in auxiliaries) \
+        and any(a.lemma_.lower() == "have" for a in auxiliaries)
+
+
+def is_possession_state(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """'the stations are equipped with cameras', 'gunmen armed with rifles': what someone has."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in words["possession_participles"]:
+        return False
+    if verb.dep_ not in ("acl", "amod") and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    # (the parse may hang the agent on the thing had: "armed with rifles by the army")
+    return not any(t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for t in verb.subtree) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def is_price_charged(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """'the low rates charged by smugglers', 'charge protection fees': an accusation verb whose object
+    (or the noun a reduced relative describes) is a price or an amount of money."""
+    if verb_lemma(verb) not in words["accusation_verbs"]:
+        return False
+    charged = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        charged.append(verb.head)
+    return any(t.lemma_.lower() in words["price_nouns"] or t.ent_type_ == "MONEY" for t in charged)
+
+
+def is_fixed_expression(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """'as opposed to the land route': a fixed expression whose middle word is the verb."""
+    doc = verb.doc
+    for expression in words["fixed_expressions"]:
+        parts = expression.split()
+        if verb.lower_ not in parts:
+            continue
+        start = verb.i - parts.index(verb.lower_)
+        if start >= 0 and start + len(parts) <= len(doc) and [t.lower_ for t in doc[start : start + len(parts)]] == parts:
+            return True
+    return False
+
+
 # ---------------------------------------------------------------------- parse helpers
 def verb_lemma(verb: Token) -> str:
     """The verb's lemma, corrected where spaCy gets it wrong ("staged" -> stage; data/verb_lemmas.yaml)."""
