@@ -170,6 +170,9 @@ MATERIAL_QUADS = frozenset({"material_cooperation", "material_conflict"})
 # Infinitives after "promise"/"vow" that forecast rather than commit ("promises to be a turning point").
 PREDICTION_COMPLEMENTS = frozenset({"be", "become", "remain", "prove", "seem", "get"})
 
+# Reporting verbs whose object is the addressee ("told El Tiempo"), never an inverted speaker.
+ADDRESSEE_REPORTING_VERBS = frozenset({"tell"})
+
 # Particles that are adverbs of direction, matched right after the object ("ordered the agencies out").
 ADVERBIAL_PARTICLES = frozenset({"out", "off", "away", "back"})
 
@@ -552,7 +555,7 @@ class EventCoder(ParticipantFinder):
                             return noun, entry
             if obj is None:
                 return None, None
-        entry = self._noun_entry(obj)
+        entry = self._noun_entry(obj) or self._easing_noun_entry(obj)
         if entry is not None:
             return obj, entry
         for child in obj.children:
@@ -594,7 +597,7 @@ class EventCoder(ParticipantFinder):
         return None, None
 
     def _noun_candidate(self, noun: Token) -> Candidate | None:
-        entry = self._noun_entry(noun)
+        entry = self._noun_entry(noun) or self._easing_noun_entry(noun)
         if entry is None or not entry.cameo or entry.kind != "event":
             return None
         # A bare nominal only counts when the sentence ties it to a participant:
@@ -651,15 +654,19 @@ class EventCoder(ParticipantFinder):
             elif not (entry.particle == "to" and has_infinitive_complement(verb)):
                 return None
         if entry.complements:
-            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and is_to_infinitive(c)
-                               and verb_lemma(c) in entry.complements), None)
+            # an infinitive complement, or a purpose clause ("gathered outside parliament to demand",
+            # "deployed troops to protect civilians"): both are the content of the entry
+            complement = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                               and is_to_infinitive(c) and verb_lemma(c) in entry.complements), None)
             if complement is None:
                 return None
             extra.append(complement)
         if entry.objects:
             acted_on = object_lemmas(verb)
-            if extra:  # the object of the particle: "called for sanctions"
+            if extra:  # the object of the particle: "called for sanctions", "pulled out of the talks"
                 acted_on += [(t, t.lemma_.lower()) for t in extra[0].children if t.dep_ == "pobj"]
+                acted_on += [(t, t.lemma_.lower()) for p in extra[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                             for t in p.children if t.dep_ == "pobj"]
             matched_object = next((t for t, lemma in acted_on if lemma in entry.objects), None)
             if matched_object is None:
                 return None
@@ -699,6 +706,51 @@ class EventCoder(ParticipantFinder):
         if any(is_hypothetical(token, self.modality) for token in carriers):
             modes.append(HYPOTHETICAL)
         return modes
+
+    def _yields_to_pressure(self, predicate: Token) -> bool:
+        """Is the act done after, under or in response to pressure, demands or protests ("stepped down
+        in response to demands", "resigned after weeks of protests")? The phrase may hang on the
+        predicate or on its infinitive."""
+        heads = [predicate, *(c for c in predicate.children if c.dep_ == "xcomp")]
+        nouns: list[Token] = []
+        for head in heads:
+            # "following" may be parsed as a verb with its object ("resigned following mass protests")
+            for preposition in (c for c in head.children if c.dep_ == "prep" or c.lower_ == "following"):
+                objects = [t for t in preposition.children if t.dep_ in ("pobj", "dobj")]
+                if preposition.lower_ == "in":  # "in response to demands"
+                    objects = [t for response in objects if response.lemma_.lower() == "response"
+                               for to in response.children if to.dep_ == "prep" and to.lower_ == "to"
+                               for t in to.children if t.dep_ == "pobj"]
+                elif preposition.lower_ not in self.modality.yield_prepositions:
+                    continue
+                nouns += objects
+                # "after weeks of protests", "under a wave of demonstrations"
+                nouns += [t for noun in objects for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for t in of.children if t.dep_ == "pobj"]
+        return any(noun.lemma_.lower() in self.modality.yield_pressure_nouns for noun in nouns)
+
+    def _easing_noun_entry(self, noun: Token) -> PredicateEntry | None:
+        """The entry of an easing noun read as its verb with its "of" object ("an easing of sanctions" as
+        "eased sanctions", "the lifting of the state of emergency"); None when no object-specific entry
+        of the verb names what is eased."""
+        verb = self.modality.easing_nouns.get(noun.lemma_.lower())
+        if verb is None:
+            return None
+        eased = [t for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for t in of.children if t.dep_ == "pobj"]
+        lemmas: list[str] = []
+        for head in eased:
+            lemma = head.lemma_.lower()
+            compounds = [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+            lemmas += [f"{compounds[-1]} {lemma}"] if compounds else []
+            lemmas += [f"{lemma} of {t.lemma_.lower()}" for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
+                       for t in of.children if t.dep_ == "pobj"]  # "state of emergency"
+            lemmas.append(lemma)
+        for entry in self.lexicon.entries_for(verb, "verb"):
+            if entry.objects and not entry.particle and not entry.complements and entry.kind == "event" \
+                    and any(lemma in entry.objects for lemma in lemmas):
+                return entry
+        return None
 
     def _embedding_penalty(self, predicate: Token) -> float:
         """Events in the main clause are what a sentence reports; those in relative or adverbial
@@ -1095,12 +1147,16 @@ class EventCoder(ParticipantFinder):
                     # "fired shells at targets in Jericho": force used on unnamed things somewhere
                     # falls on the people who live there
                     actor.sector = "civilians"
+        if candidate.kind == "speech":
+            sources, targets = _inverted_report_speaker(candidate.predicate, sources, targets)
         modes = self._aux_modes(candidate)
         cameo = candidate.cameo
         confidence = candidate.confidence
         info = cameo_info(cameo)
-        if candidate.entry.plover_type and candidate.entry.cameo == cameo:
+        yielded = self._yields_to_pressure(candidate.predicate)
+        if candidate.entry.plover_type and candidate.entry.cameo == cameo and not yielded:
             # the manual's type for this predicate; any recoding below (negation, threats) replaces it
+            # (a resignation in response to demands keeps CAMEO's CONCEDE: it accedes to them)
             info = replace(info, plover_type=candidate.entry.plover_type, plover_mode=candidate.entry.plover_mode)
         if candidate.kind == "event" and cameo.startswith(THREAT_CAMEO_ROOT) \
                 and verb_lemma(candidate.predicate) in self.modality.warning_verbs \
@@ -1138,6 +1194,11 @@ class EventCoder(ParticipantFinder):
         if hopers:
             # "X hopes Japan will persuade Y to lift sanctions": X's statement about Japan
             sources, targets = hopers, sources
+        if HYPOTHETICAL in modes and candidate.entry.complements and cameo in self.modality.hypothetical_protection:
+            # "troops could be sent to protect Serbs": a deployment only hinted at is a show of force, whatever
+            # its stated purpose; recoded as the deployment, which the hypothetical then makes a threat
+            cameo = self.modality.hypothetical_protection[cameo]
+            info = cameo_info(cameo)
         for mode in (NEGATION, HYPOTHETICAL, FUTURE):
             if mode not in modes:
                 continue
@@ -1157,7 +1218,8 @@ class EventCoder(ParticipantFinder):
             cameo = self.modality.recoded_cameo(HYPOTHETICAL, info.plover_type) or cameo
             info = cameo_info(cameo)
 
-        if info.plover_type == "ASSAULT" and cameo not in self.modality.crowd_violence_kept and sources and all(
+        if (info.plover_type == "ASSAULT" and cameo not in self.modality.crowd_violence_kept
+                or cameo in self.modality.crowd_violence_also) and sources and all(
             a.sector in self.modality.crowd_sectors for a in sources
         ):
             cameo = self.modality.crowd_violence_cameo
@@ -1260,6 +1322,24 @@ class EventCoder(ParticipantFinder):
             published=article.published,
             **date_fields,
         )
+
+
+def _inverted_report_speaker(verb: Token, sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """'..., reported Proceso': a news outlet right after a reporting verb with no subject before it is
+    its speaker, though the parse reads it as the verb's object and takes a subject from the report."""
+    if (verb.lemma_.lower() in ADDRESSEE_REPORTING_VERBS or verb.i == 0
+            or verb.doc[verb.i - 1].lower_ not in (",", '"', "'", "”")
+            or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)):
+        # "the minister told El Faro", "denied it but told El Tiempo": the outlet is whom it was told to;
+        # the inverted report follows a comma or a quotation (parsed as a conjunct: "..., reported EFE")
+        return sources, targets
+    text = verb.doc.text
+    verb_end = verb.idx + len(verb)
+    speakers = [a for a in targets if a.sector == NEWS_SECTOR and a.start >= verb_end
+                and text[verb_end:a.start].strip().lower() in ("", "the")]
+    if not speakers or any(a.sector == NEWS_SECTOR for a in sources):
+        return sources, targets
+    return speakers, [a for a in targets if a not in speakers]
 
 
 def _in_main_clause(token: Token) -> bool:

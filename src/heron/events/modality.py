@@ -44,6 +44,15 @@ class ModalityRules:
     negating_frames: dict[str, frozenset[str]] = field(default_factory=dict)
     warning_verbs: frozenset[str] = frozenset()
     pessimistic_comment_cameo: str = "012"
+    # nouns of easing -> their verb: "an easing of sanctions" is coded as "eased sanctions"
+    easing_nouns: dict[str, str] = field(default_factory=dict)
+    # yielding: a resignation after/under pressure, demands or protests accedes to them (CAMEO 0831)
+    yield_prepositions: frozenset[str] = frozenset()
+    yield_pressure_nouns: frozenset[str] = frozenset()
+    # CAMEO codes besides ASSAULT that a crowd's doing makes a riot ("demonstrators ransacked offices")
+    crowd_violence_also: frozenset[str] = frozenset()
+    # protection code -> deployment code for a deployment only hinted at ("troops could be sent to protect")
+    hypothetical_protection: dict[str, str] = field(default_factory=dict)
 
     def recoded_cameo(self, mode: str, plover_type: str | None) -> str | None:
         if plover_type is None:
@@ -83,6 +92,11 @@ def load_modality_rules(path: str | None = None) -> ModalityRules:
         negating_frames={verb: frozenset(frames) for verb, frames in (data.get("negating_frames") or {}).items()},
         warning_verbs=frozenset(data.get("warning_verbs") or ()),
         pessimistic_comment_cameo=str(data.get("pessimistic_comment_cameo", "012")),
+        easing_nouns={str(noun): str(verb) for noun, verb in (data.get("easing_nouns") or {}).items()},
+        yield_prepositions=frozenset(data.get("yield_prepositions") or ()),
+        yield_pressure_nouns=frozenset(data.get("yield_pressure_nouns") or ()),
+        crowd_violence_also=frozenset(str(code) for code in data.get("crowd_violence_also") or ()),
+        hypothetical_protection={str(k): str(v) for k, v in (data.get("hypothetical_protection") or {}).items()},
     )
 
 
