@@ -2,19 +2,10 @@
 objects (sentences written for these tests)."""
 
 import pytest
+from coded import top_typed as top
+from coded import typed_events as typed
 
 import heron
-from heron.records import Event
-
-
-def typed(text: str) -> list[Event]:
-    return [e for e in heron.extract(text, published="2024-05-06") if e.plover_type]
-
-
-def top(text: str) -> Event:
-    events = typed(text)
-    assert events, f"no typed event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
 
 
 @pytest.mark.parametrize("text", [

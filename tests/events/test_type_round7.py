@@ -3,6 +3,7 @@ under pressure, crowd property damage; news and research outlets as attributions
 these tests)."""
 
 import pytest
+from coded import top_typed as top
 
 import heron
 from heron.records import Event
@@ -12,10 +13,6 @@ def events_of(text: str) -> list[Event]:
     return heron.extract(text, published="2024-05-06")
 
 
-def top(text: str) -> Event:
-    events = [e for e in events_of(text) if e.plover_type]
-    assert events, f"no typed event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
 
 
 @pytest.mark.parametrize("text", [

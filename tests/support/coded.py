@@ -14,6 +14,18 @@ def top(text: str) -> Event:
     return max(events, key=lambda e: e.confidence)
 
 
+def typed_events(text: str) -> list[Event]:
+    """The events of ``text`` (published 2024-05-06) that carry a PLOVER type (no bare statements)."""
+    return [e for e in heron.extract(text, published="2024-05-06") if e.plover_type]
+
+
+def top_typed(text: str) -> Event:
+    """The typed event ranked first in ``text``; fails when there is none."""
+    events = typed_events(text)
+    assert events, f"no typed event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
 def texts(actors: list[Actor]) -> list[str]:
     return [a.text for a in actors]
 
