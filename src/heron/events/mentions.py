@@ -330,8 +330,7 @@ def expelled_from_countries(head: Token, roles: Mapping[str, Role],
         names_people(head, roles) or names_a_person(head, roles) and head.tag_ == "NNS"
     ):
         return []
-    if any(c.dep_ in OWNER_MODIFIER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG"))
-           for c in head.children):
+    if has_named_owner(head):
         return []
     for preposition in verb.children:
         if preposition.dep_ != "prep" or preposition.lower_ != "from" or preposition.i != head.right_edge.i + 1:
@@ -592,9 +591,13 @@ def places_list_peoples(head: Token, marker: Token, roles: Mapping[str, Role]) -
         return False
     if marker.lower_ not in PEOPLE_PLACE_PREPOSITIONS or marker.head != head:
         return False
-    return not any(
-        c.dep_ in OWNER_MODIFIER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in head.children
-    )
+    return not has_named_owner(head)
+
+
+def has_named_owner(head: Token) -> bool:
+    """Does a modifier of the noun name whose it is ("US troops", "Russian diplomats", "Hamas's fighters")?"""
+    return any(c.dep_ in OWNER_MODIFIER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG"))
+               for c in head.children)
 
 
 def is_listed_name(token: Token) -> bool:
