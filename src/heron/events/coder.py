@@ -21,11 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from heron.actors import ActorResolver
@@ -34,7 +31,13 @@ from heron.dates import find_dates
 from heron.events.cameo import cameo_info
 from heron.events.classifier import TypeClassifier
 from heron.events.confidence import calibration_inputs, default_calibration
-from heron.events.lexicon import Lexicon, PredicateEntry, load_lexicon, non_agent_nouns
+from heron.events.lexicon import (
+    Lexicon,
+    PredicateEntry,
+    load_lexicon,
+    news_attribution_verbs,
+    non_agent_nouns,
+)
 from heron.events.mentions import without_predicate_words
 from heron.events.modality import (
     FUTURE,
@@ -179,15 +182,6 @@ ADVERBIAL_PARTICLES = frozenset({"out", "off", "away", "back"})
 # A news outlet's report cites where the news comes from (data/news_attribution.yaml); entity types of a
 # speaker that names only a country, which then speaks for itself.
 COUNTRY_ENTITY_TYPES = frozenset({"GPE", "NORP"})
-
-
-@lru_cache(maxsize=1)
-def news_attribution_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    """The verbs of a news outlet's report: (any outlet, outlets known by role or dictionary only)."""
-    text = resources.files("heron.events").joinpath("data/news_attribution.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    return (frozenset(str(lemma) for lemma in data["reporting_verbs"]),
-            frozenset(str(lemma) for lemma in data["outlet_speech_verbs"]))
 
 
 # Base confidence by how the predicate was found; adjusted by evidence below.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -181,13 +181,30 @@ def object_classes() -> dict[str, tuple[str, ...]]:
     return {name: tuple(str(word).lower() for word in words) for name, words in data.items()}
 
 
-@lru_cache(maxsize=1)
+@cache
+def word_lists(file_name: str) -> dict[str, frozenset[str]]:
+    """A packaged data file of named word lists (``name: [word, ...]``), lower-cased, by name."""
+    text = resources.files("heron.events").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_YamlLoader) or {}
+    return {name: frozenset(str(word).lower() for word in words) for name, words in data.items()}
+
+
 def non_agent_nouns() -> dict[str, frozenset[str]]:
     """Nouns that cannot act, by class (natural hazards, accidents, market figures: data/non_agents.yaml);
     two-word items are "compound head" phrases."""
-    text = resources.files("heron.events").joinpath("data/non_agents.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_YamlLoader) or {}
-    return {name: frozenset(str(word).lower() for word in words) for name, words in data.items()}
+    return word_lists("non_agents.yaml")
+
+
+def non_event_words() -> dict[str, frozenset[str]]:
+    """Word lists of verb forms that report no event (data/non_events.yaml), by key."""
+    return word_lists("non_events.yaml")
+
+
+def news_attribution_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of a news outlet's report (data/news_attribution.yaml): (any outlet, outlets known by role
+    or dictionary only)."""
+    lists = word_lists("news_attribution.yaml")
+    return lists["reporting_verbs"], lists["outlet_speech_verbs"]
 
 
 @lru_cache(maxsize=1)

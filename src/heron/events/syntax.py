@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from heron.events.lexicon import object_classes, verb_lemma_corrections
+from heron.events.lexicon import non_event_words, object_classes, verb_lemma_corrections
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -131,13 +131,6 @@ def is_stative(participle: Token) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def load_non_events() -> dict[str, frozenset[str]]:
-    """Word lists of verb forms that report no event (data/non_events.yaml), by key."""
-    text = resources.files("heron.events").joinpath("data/non_events.yaml").read_text(encoding="utf-8")
-    return {key: frozenset(str(word).lower() for word in words) for key, words in yaml.safe_load(text).items()}
-
-
 NON_EVENT_CONTENT_DEPTH = 6  # heads climbed from an act to the accusation it may be the content of
 ACCUSATION_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "conj"})
 
@@ -146,7 +139,7 @@ def is_non_event(verb: Token) -> bool:
     """A verb form that reads like an event but reports none (data/non_events.yaml): the content of an
     accusation, a subjectless conditional participle, a counterfactual, a participle of possession, the
     price sense of an accusation verb, or a fixed expression."""
-    words = load_non_events()
+    words = non_event_words()
     return (is_accusation_content(verb, words) or is_subjectless_condition(verb, words)
             or is_counterfactual(verb, words) or is_possession_state(verb, words)
             or is_price_charged(verb, words) or is_fixed_expression(verb, words))
