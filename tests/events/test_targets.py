@@ -695,3 +695,25 @@ def test_a_to_phrase_on_the_last_thing_handed_over_says_whom_to() -> None:
 
 def test_the_article_of_a_person_declared_persona_non_grata_is_theirs() -> None:
     assert targets("Estonia declared a Belarusian attache persona non grata.") == ["a Belarusian attache"]
+
+
+def test_goods_seized_banned_or_offered_are_no_target() -> None:
+    # CAMEO codes whom the act is done to: the goods' owner, or nobody
+    assert targets("Border police detained nine traffickers and seized 21 trucks and 8,000 litres of diesel.") == [
+        "nine traffickers"
+    ]
+    assert targets("The Ecuadorean navy confiscated 300 rifles and ammunition on Monday.") == []
+    assert targets("Police seized a truck with weapons.") == []
+    assert targets("The governor banned the public consumption of alcohol and tobacco.") == []
+    assert targets("Customs agents seized three tons of heroin from the Gulf Clan.") == ["the Gulf Clan"]
+    assert targets("Soldiers seized the weapons of the militia.") == ["the militia"]
+    # nor what a measure or shipment holds, even where the tagger takes the drug for a name
+    assert targets("In May, soldiers seized about 9,000 pounds of marijuana near the coast.") == []
+    assert targets("Last week the navy seized a shipment of cocaine paste off the coast.") == []
+
+
+def test_sites_seized_or_attacked_stay_targets() -> None:
+    assert targets("The insurgents seized a police station near the border.") == ["a police station near the border"]
+    assert targets("Guerrillas attacked the oil pipeline in Norte de Santander.") == [
+        "the oil pipeline in Norte de Santander"
+    ]

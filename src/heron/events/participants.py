@@ -148,6 +148,15 @@ RELEASED_THINGS = frozenset(object_classes()["money"] + object_classes()["relief
 # Money and relief: what a speaker says it gives ("said it has earmarked 2 million euros") goes to a
 # recipient; the statement is not about the money (see _own_act_objects).
 GIVEN_THINGS = frozenset(object_classes()["money"] + object_classes()["relief"])
+# seizures, bans, offers and sales (CAMEO 03, 06, 07, 163, 171, 172) whose object is goods or a practice
+# that names nobody ("seized 13 vehicles", "banned the personal use of cocaine"): no target but the owner
+GOODS_CAMEO_PREFIXES = ("03", "06", "07", "163", "171", "172")
+# (not craft: a seized boat or plane stands for its crew or owner, "seized drugs from a fishing boat")
+GOODS = frozenset(object_classes()["goods"] + object_classes()["weapons"] + object_classes()["money"]
+                  + object_classes()["means"]) - frozenset(object_classes()["craft"])
+GOODS_UNITS = frozenset(object_classes()["goods_units"])
+PRACTICES = frozenset(object_classes()["practices"])
+OWNER_PREPOSITIONS = frozenset({"from", "of", "by"})
 
 # What is sought where it is given ("sought refuge in X").
 REFUGE_OBJECTS = frozenset(object_classes()["refuge"])
@@ -358,7 +367,8 @@ class ParticipantFinder:
     def _participants(self, candidate: Candidate) -> tuple[list[Token], list[Token]]:
         predicate = candidate.predicate
         if candidate.kind == "noun":
-            return self._event_noun_participants(predicate)
+            sources, targets = self._event_noun_participants(predicate)
+            return sources, self._without_goods(targets, candidate)
         sources = subject_heads(predicate)
         if not sources and candidate.kind != "speech":
             # "the sanctions imposed by the EU", "the offer by Chile to host talks": who did it is in a "by"
@@ -409,6 +419,7 @@ class ParticipantFinder:
                 sources, targets = passive_subjects, []
         elif candidate.kind != "speech":
             obj = direct_object(predicate)
+            goods_object = False
             thing = obj is not None and not self._names_actor(obj) and not self._released_persons(candidate, obj)
             if obj is not None and obj not in candidate.extra and self._noun_entry(obj) is None:
                 # "donated medical supplies to various African countries": a thing given goes to its
@@ -430,6 +441,16 @@ class ParticipantFinder:
                     # positions" do act on what the pronoun owns). Nor is a thing that names nobody
                     # ("struck a target in X", "banned assembly of five or more persons").
                     targets = thing_recipients(obj) or located_targets(predicate)
+                if obj.pos_ == "NOUN" and candidate.cameo.startswith(GOODS_CAMEO_PREFIXES) and self._is_goods(obj) \
+                        and all(t == obj or (t.pos_ == "NOUN" and self._is_goods(t)) for t in targets):
+                    # "seized 13 vehicles and 36,000 gallons of fuel", "banned the personal use of
+                    # cocaine": goods and practices are acted on for or against whom they belong to
+                    # ("seized two tons of cocaine from the cartel"), else nobody (sites stay: "seized
+                    # a military base", "attacked the pipeline"). Goods a modifier says are someone's
+                    # stay for them ("seized British weapons"); a name inside what they measure does not
+                    # ("the use of cocaine and marijuana", the tagger may take a drug for a person).
+                    targets = self._goods_owners(predicate, obj) or ([] if self._is_unowned_goods(obj) else [obj])
+                    goods_object = not targets
                 if targets == [obj] and thing and candidate.cameo.startswith(RESPONSE_CAMEO_PREFIXES):
                     # "rejected an extradition request for X": the person the request is about
                     targets = self._persons_sought(obj) or targets
@@ -539,6 +560,9 @@ class ParticipantFinder:
             if not targets and (thing or cameo_info(candidate.cameo).quad in ("material_conflict", "material_cooperation")):
                 # Force, withdrawal or aid "in Syria" / "from Iraq": the place stands for its recipient.
                 targets = place_recipients(predicate)
+            if goods_object:
+                # (nor what the goods measure: "banned the use of small amounts of cocaine")
+                targets = [t for t in targets if t not in obj.subtree]
         else:
             targets = self._statement_targets(candidate)
         # "declared a Ukrainian diplomat persona non grata": the person declared, not the idiom
@@ -548,7 +572,7 @@ class ParticipantFinder:
             # mention grows over it, see _grow_over_place) and the others', each country standing for
             # its own
             targets = [targets[0], countries[1]] if len(countries) > 1 else targets  # (its conjuncts follow)
-        return sources, declared or targets
+        return sources, declared or self._without_goods(targets, candidate)
 
     def _handover_receivers(self, candidate: Candidate) -> list[Token]:
         """Whom persons extradited or property returned are handed to ("extradited the hacker to the
@@ -909,6 +933,40 @@ class ParticipantFinder:
         if hopers and all(h.lower_ in ANAPHORIC_PRONOUNS for h in hopers) and (reporter := reporting_verb(holder)) is not None:
             hopers = [h for h in subject_heads(reporter) if h.pos_ != "PRON"]
         return self._make_actors([h for h in hopers if h.pos_ != "PRON"], context, published)
+
+    def _is_goods(self, thing: Token) -> bool:
+        """Goods or a practice that names nobody: "13 vehicles", "two tons of cocaine", "$30 million worth
+        of counterfeit currency", "the personal use of small amounts of cocaine"."""
+        lemma = thing.lemma_.lower()
+        compounds = [f"{c.lemma_.lower()} {lemma}" for c in thing.children if c.dep_ == "compound"]
+        if lemma in GOODS or lemma in PRACTICES or any(c in GOODS for c in compounds):
+            return True
+        measure = lemma in GOODS_UNITS or thing.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or thing.pos_ == "NUM"
+        return measure and (thing.ent_type_ == "MONEY" or any(
+            self._is_goods(measured) for measured in of_complements(thing) if measured.pos_ in ("NOUN", "PROPN")))
+
+    def _is_unowned_goods(self, thing: Token) -> bool:
+        """Goods or a practice no modifier says are someone's ("13 vehicles", not "British weapons" or "a
+        police car"; a drug the tagger takes for a name is no owner)."""
+        return thing.pos_ == "NOUN" and self._is_goods(thing) and not any(
+            self._names_doer(c) and not self._is_goods(c) for c in thing.children
+            if c.dep_ in ("poss", "amod", "compound", "nmod"))
+
+    def _without_goods(self, targets: list[Token], candidate: Candidate) -> list[Token]:
+        """Targets less the unowned goods of a seizure, ban, offer or sale: "the seizure of 2 tons of
+        cocaine", "13 vehicles were seized" (CAMEO codes whom the act is done to, or nobody)."""
+        if not candidate.cameo.startswith(GOODS_CAMEO_PREFIXES):
+            return targets
+        return [t for t in targets if not self._is_unowned_goods(t)]
+
+    def _goods_owners(self, predicate: Token, goods: Token) -> list[Token]:
+        """Whom goods are taken from or whose they are: "seized two tons of cocaine from the cartel", "the
+        use of arms by militias" (an actor, or people named by what they are)."""
+        owners = [gc for word in (predicate, goods) for c in word.children
+                  if c.dep_ in ("prep", "agent") and c.lower_ in OWNER_PREPOSITIONS
+                  for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ not in NON_ACTOR_ENTITY_TYPES
+                  and not (c.lower_ == "of" and self._is_goods(gc))]
+        return [o for o in owners if self._names_doer(o) or names_people(o, self.actors.roles)][:1]
 
     def _names_actor(self, token: Token) -> bool:
         """Does the noun phrase name an actor (a person, group, organisation or place), not a thing?"""
