@@ -2,6 +2,7 @@
 cargo sent, joint undertakings (sentences written for these tests)."""
 
 import pytest
+from coded import texts
 
 import heron
 from heron.records import Event
@@ -15,10 +16,6 @@ def only(text: str, plover: str) -> Event:
     found = [e for e in events(text) if e.plover_type == plover]
     assert len(found) == 1, f"expected one {plover} event in {text!r}, got {[(e.plover_type, e.predicate) for e in events(text)]}"
     return found[0]
-
-
-def texts(actors: list) -> list[str]:
-    return [a.text for a in actors]
 
 
 # ---------------------------------------------------------------- the "by" phrase names the doer

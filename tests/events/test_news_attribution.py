@@ -3,6 +3,7 @@ in as the doer of what it reports (sentences written for these tests; rules in
 heron/events/data/news_attribution.yaml)."""
 
 import pytest
+from coded import texts
 
 import heron
 from heron.records import Event
@@ -14,10 +15,6 @@ def events(text: str) -> list[Event]:
 
 def statements(text: str) -> list[Event]:
     return [e for e in events(text) if e.plover_type is None]
-
-
-def texts(actors: list) -> list[str]:
-    return [a.text for a in actors]
 
 
 @pytest.mark.parametrize("text", [
