@@ -69,6 +69,7 @@ from heron.events.participants import (
 )
 from heron.events.syntax import (
     NON_ACTOR_ENTITY_TYPES,
+    OWNER_MODIFIER_DEPS,
     VICTIM_PREPOSITIONS,
     aimed_by_participle,
     by_agents,
@@ -91,6 +92,7 @@ from heron.events.syntax import (
     is_to_infinitive,
     load_occurrence_verbs,
     object_lemmas,
+    of_complements,
     place_recipients,
     places_in_scope,
     purpose_beneficiaries,
@@ -659,8 +661,7 @@ class EventCoder(ParticipantFinder):
             acted_on = object_lemmas(verb)
             if extra:  # the object of the particle: "called for sanctions", "pulled out of the talks"
                 acted_on += [(t, t.lemma_.lower()) for t in extra[0].children if t.dep_ == "pobj"]
-                acted_on += [(t, t.lemma_.lower()) for p in extra[0].children if p.dep_ == "prep" and p.lower_ == "of"
-                             for t in p.children if t.dep_ == "pobj"]
+                acted_on += [(t, t.lemma_.lower()) for t in of_complements(extra[0])]
             matched_object = next((t for t, lemma in acted_on if lemma in entry.objects), None)
             if matched_object is None:
                 return None
@@ -719,8 +720,7 @@ class EventCoder(ParticipantFinder):
                     continue
                 nouns += objects
                 # "after weeks of protests", "under a wave of demonstrations"
-                nouns += [t for noun in objects for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
-                          for t in of.children if t.dep_ == "pobj"]
+                nouns += [t for noun in objects for t in of_complements(noun)]
         return any(noun.lemma_.lower() in self.modality.yield_pressure_nouns for noun in nouns)
 
     def _easing_noun_entry(self, noun: Token) -> PredicateEntry | None:
@@ -730,15 +730,13 @@ class EventCoder(ParticipantFinder):
         verb = self.modality.easing_nouns.get(noun.lemma_.lower())
         if verb is None:
             return None
-        eased = [t for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
-                 for t in of.children if t.dep_ == "pobj"]
+        eased = of_complements(noun)
         lemmas: list[str] = []
         for head in eased:
             lemma = head.lemma_.lower()
             compounds = [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
             lemmas += [f"{compounds[-1]} {lemma}"] if compounds else []
-            lemmas += [f"{lemma} of {t.lemma_.lower()}" for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
-                       for t in of.children if t.dep_ == "pobj"]  # "state of emergency"
+            lemmas += [f"{lemma} of {t.lemma_.lower()}" for t in of_complements(head)]  # "state of emergency"
             lemmas.append(lemma)
         for entry in self.lexicon.entries_for(verb, "verb"):
             if entry.objects and not entry.particle and not entry.complements and entry.kind == "event" \
@@ -834,7 +832,7 @@ class EventCoder(ParticipantFinder):
             # "Israeli fire", "army fire", "police dogs": a hazard or an animal whose modifier names who
             # caused or sent it is their act (market figures stay figures: "Aramco shares rallied")
             return name == "market_figures" or not any(
-                c.dep_ in ("amod", "compound", "poss", "nmod") and self._names_actor(c) for c in head.children)
+                c.dep_ in OWNER_MODIFIER_DEPS and self._names_actor(c) for c in head.children)
         return False
 
     def _warns_of_circumstance(self, verb: Token) -> bool:

@@ -21,6 +21,7 @@ from heron.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     is_place,
+    of_complements,
     split_word_start,
 )
 from heron.records import Actor
@@ -725,8 +726,7 @@ def coordinated_modifiers(head: Token) -> list[Span]:
             conjuncts.insert(0, listed)
         return [_modifier_words(conjunct) for conjunct in conjuncts]
     # "the navies of India and France": bare names after "of" share the head too (see hidden_conjuncts)
-    for owner in (o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                  if o.dep_ == "pobj"):
+    for owner in of_complements(head):
         conjuncts = [owner, *(c for c in owner.conjuncts if c.i > owner.i)]
         if len(conjuncts) > 1 and not joined_inside_name(owner, conjuncts[1]) and not any(
                 has_determiner(c) for c in conjuncts):

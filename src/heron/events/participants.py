@@ -950,7 +950,7 @@ class ParticipantFinder:
         police car"; a drug the tagger takes for a name is no owner)."""
         return thing.pos_ == "NOUN" and self._is_goods(thing) and not any(
             self._names_doer(c) and not self._is_goods(c) for c in thing.children
-            if c.dep_ in ("poss", "amod", "compound", "nmod"))
+            if c.dep_ in OWNER_MODIFIER_DEPS)
 
     def _without_goods(self, targets: list[Token], candidate: Candidate) -> list[Token]:
         """Targets less the unowned goods of a seizure, ban, offer or sale: "the seizure of 2 tons of

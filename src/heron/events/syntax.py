@@ -473,7 +473,7 @@ def by_agents(noun: Token, is_act: Callable[[Token], bool]) -> list[Token]:
     """'the arrest of X by the police': who did what an event noun names, in its "by" phrase, which
     the parse may hang on the noun's "of" complement ("the expulsion of three diplomats by Mali": a
     thing acted on has no doer of its own; an act has: "allegations of torture by the police")."""
-    complements = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for gc in c.children if gc.dep_ == "pobj"]
+    complements = of_complements(noun)
     acts = [gc for gc in complements if any(is_act(t) for t in (gc, *gc.conjuncts))]
     holders = [noun, *(gc for gc in complements if gc not in acts)]
     return [gc for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == "by"
